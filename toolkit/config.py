@@ -167,10 +167,16 @@ def _read_toml(path: Path) -> dict[str, Any]:
     except tomllib.TOMLDecodeError as exc:
         # Python 3.11's TOMLDecodeError only carries the position inside its message.
         found = re.search(r"at line (\d+)", str(exc))
+        if found:
+            line: int | None = int(found.group(1))
+        elif "end of document" in str(exc):
+            line = path.read_bytes().count(b"\n") or 1
+        else:
+            line = None
         raise ConfigError(
             f"invalid TOML: {exc}",
             path=path,
-            line=int(found.group(1)) if found else None,
+            line=line,
             hint="fix the syntax of the file",
         ) from exc
     except UnicodeDecodeError as exc:

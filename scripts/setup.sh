@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# One command from a clean clone to a working development environment:
+#   GNU gettext (msgfmt, used by the tests to validate every catalog), a virtualenv in .venv,
+#   and the toolkit installed editable with its dev tools.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v msgfmt >/dev/null 2>&1; then
+    echo "setup: installing GNU gettext (msgfmt)" >&2
+    sudo_cmd=""
+    [ "$(id -u)" = 0 ] || sudo_cmd="sudo"
+    $sudo_cmd apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq gettext >/dev/null
+fi
+
+python=${PYTHON:-python3}
+[ -x .venv/bin/python ] || "$python" -m venv .venv
+.venv/bin/python -m pip install -q --upgrade pip
+# argostranslate needs torch (through stanza) although the toolkit never runs it; the CPU
+# build is a tenth of the size of the default CUDA one.
+.venv/bin/python -m pip install -q "torch==2.13.0"
+.venv/bin/python -m pip install -q -e '.[dev]'
+echo "setup: done; run the tests with: .venv/bin/python -m pytest" >&2

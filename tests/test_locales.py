@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+import pytest
+
+from toolkit.errors import LanguageError
+from toolkit.locales import (
+    decimal_symbol,
+    language_name,
+    plural_count,
+    plural_forms,
+    validate_language,
+)
+
+
+@pytest.mark.parametrize(
+    ("code", "normalised"), [("ru", "ru"), ("kk", "kk"), ("en-US", "en_US"), (" en ", "en")]
+)
+def test_validate_language(code: str, normalised: str) -> None:
+    assert validate_language(code) == normalised
+
+
+@pytest.mark.parametrize("code", ["xx", "klingon", "", "ru-XX-foo"])
+def test_unknown_codes(code: str) -> None:
+    with pytest.raises(LanguageError, match="unknown language code"):
+        validate_language(code)
+
+
+@pytest.mark.parametrize(("code", "count"), [("ru", 3), ("kk", 2), ("en", 2)])
+def test_plural_rules(code: str, count: int) -> None:
+    assert plural_count(code) == count
+    assert plural_forms(code).startswith(f"nplurals={count};")
+
+
+@pytest.mark.parametrize(("code", "name"), [("kk", "Kazakh"), ("ru", "Russian")])
+def test_language_name(code: str, name: str) -> None:
+    assert language_name(code) == name
+
+
+def test_language_name_in_russian() -> None:
+    assert language_name("kk", "ru") == "казахский"
+
+
+@pytest.mark.parametrize(("code", "symbol"), [("en", "."), ("ru", ","), ("kk", ",")])
+def test_decimal_symbol(code: str, symbol: str) -> None:
+    assert decimal_symbol(code) == symbol

@@ -1,0 +1,49 @@
+"""`toolkit config`: show the settings every other command will use."""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from toolkit.cli.app import app, state
+from toolkit.locales import language_name
+
+
+class OutputFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+@app.command("config")
+def show_config(
+    ctx: typer.Context,
+    output: Annotated[
+        OutputFormat, typer.Option("--format", help="Output as text or as JSON for scripts.")
+    ] = OutputFormat.text,
+) -> None:
+    """Show the project folder and its [tool.toolkit] settings."""
+    settings = state(ctx).settings
+    data = {
+        "root": str(settings.root),
+        "source_language": settings.source_language,
+        "target_languages": list(settings.target_languages),
+        "corpus": str(settings.corpus_path),
+        "glossary": str(settings.glossary_path),
+        "translations": str(settings.translations_path),
+        "build": str(settings.build_path),
+        "engine": settings.engine,
+    }
+    if output is OutputFormat.json:
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    typer.echo(f"project       {settings.root}")
+    typer.echo(
+        f"source        {settings.source_language} ({language_name(settings.source_language)})"
+    )
+    targets = ", ".join(f"{code} ({language_name(code)})" for code in settings.target_languages)
+    typer.echo(f"targets       {targets}")
+    for key in ("corpus", "glossary", "translations", "build"):
+        typer.echo(f"{key:<13} {data[key]}")
