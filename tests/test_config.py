@@ -88,7 +88,7 @@ def test_corrupt_toml_names_file_and_line(
 
 
 def test_project_option_must_point_at_a_project(tmp_path: Path) -> None:
-    with pytest.raises(ConfigError, match="no pyproject.toml"):
+    with pytest.raises(ConfigError, match=r"no pyproject\.toml"):
         load_settings(tmp_path)
 
 

@@ -1,0 +1,47 @@
+"""Findings: what a check or a step noticed, as data with a severity.
+
+Checks never raise for a problem in the text they look at; they return findings. Commands print
+them and exit 1 when one reaches the level the user chose with ``--fail-on``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import IntEnum
+
+from toolkit.errors import EXIT_FINDINGS, EXIT_OK
+
+
+class Severity(IntEnum):
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, name: str) -> Severity:
+        return cls[name.upper()]
+
+
+@dataclass(frozen=True)
+class Finding:
+    check: str  # stable name that doubles as a CLI switch: "source-language", "numbers"
+    severity: Severity
+    message: str
+    location: str  # "corpus/<id>.txt:12" or "translations/ru/<id>.po:40"
+    subject: str = ""  # the text the finding is about, for display
+    span: tuple[int, int] | None = None  # character span inside `subject`
+
+    def format(self) -> str:
+        return f"{self.location}: {self.severity.label}: [{self.check}] {self.message}"
+
+
+def exit_code(findings: Iterable[Finding], fail_on: Severity | None) -> int:
+    """EXIT_FINDINGS when any finding reaches *fail_on*; EXIT_OK otherwise or without a level."""
+    if fail_on is None:
+        return EXIT_OK
+    return EXIT_FINDINGS if any(f.severity >= fail_on for f in findings) else EXIT_OK
