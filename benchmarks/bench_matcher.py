@@ -20,7 +20,6 @@ matcher at least 10x faster than the baseline at 10,000 concepts.
 """
 
 # Dashes and typographic apostrophes are part of the synthetic text on purpose.
-# ruff: noqa: RUF001
 
 from __future__ import annotations
 

@@ -1,7 +1,6 @@
 """Import cleaning, storage and loading of articles; properties of the committed corpus."""
 
 # Real corpus text: Cyrillic letters, typographic quotes and dashes are the point here.
-# ruff: noqa: RUF001
 
 from __future__ import annotations
 

@@ -6,7 +6,6 @@ one with that single change, and the row id says so.
 """
 
 # Cyrillic letters, dashes and typographic apostrophes are this module's subject, not typos.
-# ruff: noqa: RUF001
 
 from __future__ import annotations
 

@@ -1,7 +1,6 @@
 """Sentence splitting and classification, table-driven over real paragraphs of the corpus."""
 
 # Real corpus text: Cyrillic letters, typographic quotes and dashes are the point here.
-# ruff: noqa: RUF001
 
 from __future__ import annotations
 

@@ -27,7 +27,6 @@ Rules, in the order a terminologist would ask about them:
 """
 
 # Cyrillic letters, dashes and typographic apostrophes are this module's subject, not typos.
-# ruff: noqa: RUF001, RUF002
 
 from __future__ import annotations
 

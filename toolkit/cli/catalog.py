@@ -1,0 +1,213 @@
+"""``toolkit extract``, ``toolkit catalog update|stats`` and ``toolkit compile``."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from toolkit.catalogs import (
+    catalog_stats,
+    compile_catalogs,
+    extract_templates,
+    total_counts,
+    update_catalogs,
+)
+from toolkit.cli.app import app, state
+from toolkit.config import Settings
+from toolkit.errors import CorpusError
+
+catalog_app = typer.Typer(
+    name="catalog",
+    help="Merge templates into the translation catalogs and report how far they are.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(catalog_app, name="catalog")
+
+
+class OutputFormat(StrEnum):
+    TABLE = "table"
+    JSON = "json"
+
+
+ArticlesArg = Annotated[
+    list[str] | None,
+    typer.Argument(metavar="ARTICLE", help="Article ids (default: all).", show_default=False),
+]
+LanguagesOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--lang",
+        "-l",
+        metavar="LANG",
+        help="Target language; repeat for several (default: all of the project's).",
+        show_default=False,
+    ),
+]
+
+
+def _shown(path: Path, settings: Settings) -> str:
+    try:
+        return path.relative_to(settings.root).as_posix()
+    except ValueError:
+        return str(path)
+
+
+@app.command("extract")
+def extract(ctx: typer.Context, articles: ArticlesArg = None) -> None:
+    """Write a translation template (.pot) for each corpus article.
+
+    Templates go to translations/templates/<article>.pot. Segments kept out of translation
+    (boilerplate, text not in the source language) are counted on stderr.
+    """
+    from toolkit.corpus import load_article, load_corpus
+
+    settings = state(ctx).settings
+    loaded = (
+        [load_article(settings, article) for article in dict.fromkeys(articles)]
+        if articles
+        else load_corpus(settings)
+    )
+    if not loaded:
+        raise CorpusError(
+            "the corpus is empty",
+            path=settings.corpus_path,
+            hint="add articles with `toolkit corpus import FILE`",
+        )
+    for result in extract_templates(settings, loaded):
+        typer.echo(
+            f"{result.status:<9} {_shown(result.path, settings)} ({result.messages} messages)"
+        )
+        if result.excluded:
+            kinds = Counter(str(segment.kind.value) for segment in result.excluded)
+            detail = ", ".join(f"{kind} {count}" for kind, count in sorted(kinds.items()))
+            typer.echo(
+                f"{result.article}: {len(result.excluded)} segment(s) kept out of translation "
+                f"({detail})",
+                err=True,
+            )
+
+
+@catalog_app.command("update")
+def update(ctx: typer.Context, articles: ArticlesArg = None, lang: LanguagesOpt = None) -> None:
+    """Merge templates into translations/<lang>/<article>.po (msgmerge semantics).
+
+    Translations are kept; changed sentences become fuzzy with the old source as `#| msgid`;
+    sentences gone from the template become obsolete `#~` entries. Nothing is lost.
+    """
+    settings = state(ctx).settings
+    for result in update_catalogs(settings, lang, articles):
+        parts = [
+            f"{count} {label}"
+            for count, label in (
+                (result.kept, "kept"),
+                (result.new, "new"),
+                (result.fuzzy_matched, "fuzzy"),
+                (result.revived, "revived"),
+                (result.obsoleted, "obsolete"),
+                (result.dropped, "dropped"),
+            )
+            if count
+        ]
+        summary = f" ({', '.join(parts)})" if parts and result.status != "unchanged" else ""
+        typer.echo(f"{result.status:<9} {_shown(result.path, settings)}{summary}")
+
+
+@catalog_app.command("stats")
+def stats(
+    ctx: typer.Context,
+    articles: ArticlesArg = None,
+    lang: LanguagesOpt = None,
+    output: Annotated[
+        OutputFormat,
+        typer.Option("--format", metavar="table|json", help="Output format: a table or JSON."),
+    ] = OutputFormat.TABLE,
+) -> None:
+    """Show translated, fuzzy and untranslated messages per article and language."""
+    settings = state(ctx).settings
+    rows = catalog_stats(settings, lang, articles)
+    totals = total_counts(rows)
+    if output is OutputFormat.JSON:
+        data = {
+            "catalogs": [
+                {
+                    "article": row.article,
+                    "language": row.language,
+                    "path": _shown(row.path, settings),
+                    "exists": row.exists,
+                    "total": row.counts.total,
+                    "translated": row.counts.translated,
+                    "fuzzy": row.counts.fuzzy,
+                    "untranslated": row.counts.untranslated,
+                    "percent": round(row.counts.percent, 1),
+                }
+                for row in rows
+            ],
+            "totals": {
+                language: {
+                    "total": counts.total,
+                    "translated": counts.translated,
+                    "fuzzy": counts.fuzzy,
+                    "untranslated": counts.untranslated,
+                    "percent": round(counts.percent, 1),
+                }
+                for language, counts in totals.items()
+            },
+        }
+        typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    table = [
+        (
+            row.article if row.exists else f"{row.article} (no catalog)",
+            row.language,
+            row.counts,
+        )
+        for row in rows
+    ]
+    table += [("TOTAL", language, counts) for language, counts in totals.items()]
+    width = max([len("article"), *(len(name) for name, _, _ in table)])
+    header = (
+        f"{'article':<{width}}  lang  {'total':>5}  {'translated':>10}  {'%':>6}  "
+        f"{'fuzzy':>5}  {'untranslated':>12}"
+    )
+    typer.echo(header)
+    typer.echo("-" * len(header))
+    for name, language, counts in table:
+        if name == "TOTAL" and language == next(iter(totals)):
+            typer.echo("-" * len(header))
+        typer.echo(
+            f"{name:<{width}}  {language:<4}  {counts.total:>5}  {counts.translated:>10}  "
+            f"{counts.percent:>5.1f}%  {counts.fuzzy:>5}  {counts.untranslated:>12}"
+        )
+
+
+@app.command("compile")
+def compile_(
+    ctx: typer.Context,
+    articles: ArticlesArg = None,
+    lang: LanguagesOpt = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            metavar="DIR",
+            help="Locale folder to write <lang>/LC_MESSAGES/<article>.mo into "
+            "(default: build/locale).",
+            file_okay=False,
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Compile catalogs to .mo files that gettext loads; fuzzy entries are left out."""
+    settings = state(ctx).settings
+    for result in compile_catalogs(settings, lang, articles, out):
+        fuzzy = f", {result.fuzzy} fuzzy left out" if result.fuzzy else ""
+        typer.echo(
+            f"{result.status:<9} {_shown(result.path, settings)} "
+            f"({result.compiled} translated{fuzzy})"
+        )
