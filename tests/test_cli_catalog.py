@@ -63,7 +63,11 @@ def test_extract_update_stats_compile(runner: CliRunner, project: Path) -> None:
     code, out, err = run(runner, project, "extract")
     assert code == 0, err
     assert out.startswith(f"created   translations/templates/{ARTICLE}.pot (")
-    assert f"{ARTICLE}: 1 segment(s) kept out of translation (boilerplate 1)" in err
+    assert err.splitlines() == [
+        f"corpus/{ARTICLE}.txt:3: info: [boilerplate] p2.s1 not translated (photo credit): "
+        "Images | primeminister.kz",
+        "1 finding(s): 1 info",
+    ]
     code, out, _ = run(runner, project, "extract", ARTICLE)
     assert (code, out.split()[0]) == (0, "unchanged")
 
@@ -232,3 +236,12 @@ def test_empty_project_says_what_to_do(
     assert (code, out) == (2, "")
     assert err.startswith("error: ") and message in err
     assert "toolkit " in err  # the hint names the command to run
+
+
+@pytest.mark.parametrize(("level", "expected"), [("warning", 0), ("info", 1), ("error", 0)])
+def test_extract_fail_on(runner: CliRunner, project: Path, level: str, expected: int) -> None:
+    """The photo credit is an info finding: only --fail-on info turns it into exit 1."""
+    write_article(project)
+    code, _, err = run(runner, project, "extract", "--fail-on", level)
+    assert code == expected, err
+    assert "[boilerplate]" in err

@@ -422,3 +422,19 @@ def test_corpus_segments_rebuild_every_paragraph(article: Article) -> None:
     assert all(s.reason is None for s in article.segments if s.translatable)
     text_segments = [s for s in segments if s.kind is SegmentKind.TEXT]
     assert all(re.search(r"[.!?…][»”’\"]?$", s.text) for s in text_segments)
+
+
+def test_exclusions_are_reported_as_findings(settings: Settings, tmp_path: Path) -> None:
+    source = tmp_path / "mixed.txt"
+    source.write_text(
+        "Smailov arrived in Ufa.\n\nПремьер-министр прибыл в Уфу вчера вечером.\n\n"
+        "Photo: primeminister.kz\n",
+        encoding="utf-8",
+    )
+    article = import_article(settings, source, article_id="mixed", title="Mixed").article
+    findings = article.exclusions(settings.root)
+    assert [(f.check, f.severity.label, f.location) for f in findings] == [
+        ("source-language", "warning", "corpus/mixed.txt:3"),
+        ("boilerplate", "info", "corpus/mixed.txt:5"),
+    ]
+    assert findings[0].subject == "Премьер-министр прибыл в Уфу вчера вечером."

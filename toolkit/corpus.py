@@ -20,6 +20,7 @@ from typing import Any
 from toolkit.config import Settings
 from toolkit.errors import CorpusError
 from toolkit.fileio import write_text_atomic
+from toolkit.findings import Finding, Severity
 from toolkit.segment import (
     CLOSERS,
     Segment,
@@ -70,6 +71,26 @@ class Article:
         """The gettext ``#:`` reference of a segment: ``corpus/<id>.txt:LINE``."""
         path = self.meta_path if segment.kind is SegmentKind.TITLE else self.text_path
         return f"{path.relative_to(root).as_posix()}:{segment.line}"
+
+    def exclusions(self, root: Path) -> list[Finding]:
+        """What segmentation kept out of translation, as findings (the article keeps them).
+
+        Text in another language may be a mistake worth a look (`source-language`, a warning);
+        credits and site navigation are expected noise (`boilerplate`, info).
+        """
+        findings = []
+        for segment in self.excluded:
+            foreign = segment.kind is SegmentKind.FOREIGN
+            findings.append(
+                Finding(
+                    check="source-language" if foreign else "boilerplate",
+                    severity=Severity.WARNING if foreign else Severity.INFO,
+                    message=f"{segment.id} not translated ({segment.reason}): {segment.text}",
+                    location=self.reference(segment, root),
+                    subject=segment.text,
+                )
+            )
+        return findings
 
 
 @dataclass(frozen=True)

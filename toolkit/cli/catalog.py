@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections import Counter
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -18,8 +17,10 @@ from toolkit.catalogs import (
     update_catalogs,
 )
 from toolkit.cli.app import app, state
+from toolkit.cli.findings import FailOnOpt, report_findings
 from toolkit.config import Settings
 from toolkit.errors import CorpusError
+from toolkit.findings import exit_code
 
 catalog_app = typer.Typer(
     name="catalog",
@@ -59,11 +60,11 @@ def _shown(path: Path, settings: Settings) -> str:
 
 
 @app.command("extract")
-def extract(ctx: typer.Context, articles: ArticlesArg = None) -> None:
+def extract(ctx: typer.Context, articles: ArticlesArg = None, fail_on: FailOnOpt = None) -> None:
     """Write a translation template (.pot) for each corpus article.
 
     Templates go to translations/templates/<article>.pot. Segments kept out of translation
-    (boilerplate, text not in the source language) are counted on stderr.
+    (boilerplate, text not in the source language) are reported on stderr as findings.
     """
     from toolkit.corpus import load_article, load_corpus
 
@@ -83,14 +84,9 @@ def extract(ctx: typer.Context, articles: ArticlesArg = None) -> None:
         typer.echo(
             f"{result.status:<9} {_shown(result.path, settings)} ({result.messages} messages)"
         )
-        if result.excluded:
-            kinds = Counter(str(segment.kind.value) for segment in result.excluded)
-            detail = ", ".join(f"{kind} {count}" for kind, count in sorted(kinds.items()))
-            typer.echo(
-                f"{result.article}: {len(result.excluded)} segment(s) kept out of translation "
-                f"({detail})",
-                err=True,
-            )
+    findings = [f for article in loaded for f in article.exclusions(settings.root)]
+    report_findings(findings)
+    raise typer.Exit(exit_code(findings, fail_on))
 
 
 @catalog_app.command("update")
