@@ -1,0 +1,425 @@
+"""`toolkit glossary ...`: output and exit codes of every command, on the shipped glossary and on
+a fresh project."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from gettext_check import msgfmt_problems
+from typer.testing import CliRunner
+
+import toolkit.cli.glossary  # noqa: F401  (registers the commands, as toolkit/cli/__init__ does)
+from toolkit.cli import app
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def run(runner: CliRunner, project: Path, *args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, ["--project", str(project), "glossary", *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def files(project: Path) -> dict[str, bytes]:
+    folder = project / "glossary"
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())} if folder.is_dir() else {}
+
+
+@pytest.fixture
+def shipped(project: Path) -> Path:
+    """A project with the repository's glossary and corpus."""
+    shutil.copytree(REPO / "glossary", project / "glossary")
+    shutil.copytree(REPO / "corpus", project / "corpus")
+    return project
+
+
+def test_help_lists_the_commands(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["glossary", "--help"])
+    assert result.exit_code == 0
+    for command in ("list", "show", "add", "edit", "remove", "find", "lint"):
+        assert command in result.stdout
+
+
+# --- list and show --------------------------------------------------------------------------
+
+
+def test_list_table(runner: CliRunner, shipped: Path) -> None:
+    code, out, err = run(runner, shipped, "list")
+    assert code == 0, err
+    lines = out.splitlines()
+    assert lines[0].split() == ["ID", "TYPE", "SOURCE", "RU", "KK"]
+    smailov = next(line for line in lines if line.startswith("alikhan-smailov "))
+    assert smailov.split("  ")[0] == "alikhan-smailov"
+    assert "Alikhan Smailov" in smailov and "Алихан Смаилов" in smailov
+    assert smailov.rstrip().endswith("Әлихан Смайылов")
+    assert err.strip().endswith("concept(s)")
+
+
+@pytest.mark.parametrize(
+    ("args", "present", "absent"),
+    [
+        (["--lang", "ru"], ["Алихан Смаилов"], ["Әлихан Смайылов", "KK"]),
+        (["--type", "person"], ["vladimir-putin"], ["almaty", "innoprom"]),
+        (["--type", "event", "-l", "kk"], ["innoprom", "digital-almaty"], ["RU", "alikhan"]),
+    ],
+)
+def test_list_filters(
+    runner: CliRunner, shipped: Path, args: list[str], present: list[str], absent: list[str]
+) -> None:
+    code, out, _ = run(runner, shipped, "list", *args)
+    assert code == 0
+    for text in present:
+        assert text in out
+    for text in absent:
+        assert text not in out
+
+
+def test_list_json(runner: CliRunner, shipped: Path) -> None:
+    code, out, _ = run(
+        runner, shipped, "list", "--type", "place", "--lang", "kk", "--format", "json"
+    )
+    assert code == 0
+    data = json.loads(out)
+    almaty = next(item for item in data if item["id"] == "almaty")
+    assert almaty == {
+        "id": "almaty",
+        "type": "place",
+        "source": "Almaty",
+        "variants": ["Alma-Ata"],
+        "note": "Alma-Ata is the Soviet-era name; today's texts use Almaty.",
+        "targets": {
+            "kk": {
+                "approved": "Алматы",
+                "wrong": ["Алма-Ата"],
+                "do_not_translate": False,
+                "fuzzy": False,
+                "morphology": {"gender": None, "inflect": [], "indeclinable": False},
+                "note": "",
+            }
+        },
+    }
+    assert {item["type"] for item in data} == {"place"}
+
+
+def test_list_unknown_language_is_an_error(runner: CliRunner, shipped: Path) -> None:
+    code, _, err = run(runner, shipped, "list", "--lang", "de")
+    assert code == 2
+    assert err.startswith("error: language 'de' is not a target language")
+
+
+@pytest.mark.parametrize("term", ["alikhan-smailov", "alihan smailov", "SMAILOV", "Смайлов"])
+def test_show_finds_by_id_variant_and_target_form(
+    runner: CliRunner, shipped: Path, term: str
+) -> None:
+    code, out, _ = run(runner, shipped, "show", term)
+    assert code == 0
+    assert out.splitlines()[:3] == [
+        "alikhan-smailov (person)",
+        "  source:    Alikhan Smailov",
+        "  variants:  Alihan Smailov; Smailov",
+    ]
+    assert "  ru:        Алихан Смаилов\n    wrong:   Смайлов\n    morph:   gender=m\n" in out
+    assert "  kk:        Әлихан Смайылов\n    wrong:   Алихан Смаилов; Смаилов\n" in out
+
+
+def test_show_do_not_translate_and_json(runner: CliRunner, shipped: Path) -> None:
+    code, out, _ = run(runner, shipped, "show", "Digital Almaty")
+    assert code == 0
+    assert "  ru:        Digital Almaty  [do not translate]" in out
+    code, out, _ = run(runner, shipped, "show", "primeminister.kz", "--format", "json")
+    assert code == 0
+    (record,) = json.loads(out)
+    assert record["targets"]["kk"]["do_not_translate"] is True
+
+
+def test_show_a_fuzzy_and_a_missing_form(runner: CliRunner, shipped: Path) -> None:
+    kk = shipped / "glossary" / "kk.po"
+    text = kk.read_text(encoding="utf-8")
+    text = text.replace('msgctxt "ufa"', '#, fuzzy\nmsgctxt "ufa"', 1)
+    kk.write_text(text.replace('msgstr "Уфа"', 'msgstr ""', 1), encoding="utf-8")
+    code, out, _ = run(runner, shipped, "show", "ufa")
+    assert code == 0
+    assert "  kk:        - (no approved form)  [fuzzy: not approved yet]\n" in out
+    code, out, _ = run(runner, shipped, "lint", "--fail-on", "warning")
+    assert code == 1
+    assert "[missing-target] ufa: kk: no approved form" in out
+
+
+def test_show_unknown_term(runner: CliRunner, shipped: Path) -> None:
+    code, out, err = run(runner, shipped, "show", "Astana")
+    assert code == 2
+    assert out == ""
+    assert err.startswith("error: no concept is named 'Astana'")
+
+
+# --- add, edit, remove ----------------------------------------------------------------------
+
+
+def test_add_to_a_new_project(runner: CliRunner, project: Path) -> None:
+    code, out, err = run(
+        runner, project, "add", "Almaty", "--type", "place", "--variant", "Alma-Ata",
+        "--target", "ru=Алматы", "--wrong", "ru=Алма-Ата", "--morph", "ru=indeclinable",
+        "--target", "kk=Алматы", "--note", "The largest city.",
+    )  # fmt: skip
+    assert (code, out) == (0, "almaty\n"), err
+    assert "created glossary/glossary.pot" in err and "created glossary/kk.po" in err
+    ru = (project / "glossary" / "ru.po").read_text(encoding="utf-8")
+    assert (
+        "# wrong: Алма-Ата\n# morph: indeclinable\n#. type: place\n#. variant: Alma-Ata\n"
+        '#. note: The largest city.\nmsgctxt "almaty"\nmsgid "Almaty"\nmsgstr "Алматы"\n'
+    ) in ru
+    for name in ("glossary.pot", "ru.po", "kk.po"):
+        assert msgfmt_problems(project / "glossary" / name) == ""
+    code, out, _ = run(runner, project, "show", "alma-ata")
+    assert code == 0 and out.startswith("almaty (place)")
+
+
+def test_add_do_not_translate(runner: CliRunner, project: Path) -> None:
+    code, out, _ = run(
+        runner, project, "add", "primeminister.kz", "--type", "organisation", "--dnt"
+    )
+    assert (code, out) == (0, "primeminister-kz\n")
+    for name in ("ru.po", "kk.po"):
+        text = (project / "glossary" / name).read_text(encoding="utf-8")
+        assert '# do-not-translate\n#. type: organisation\nmsgctxt "primeminister-kz"\n' in text
+        assert 'msgstr "primeminister.kz"' in text
+    code, _, _ = run(runner, project, "lint", "--fail-on", "warning")
+    assert code == 0
+
+
+def test_add_without_targets_warns_but_adds(runner: CliRunner, project: Path) -> None:
+    code, out, err = run(runner, project, "add", "Ufa", "--type", "place", "--target", "ru=Уфа")
+    assert (code, out) == (0, "ufa\n")
+    assert "warning: ufa: kk: no approved form" in err
+    code, out, err = run(runner, project, "lint")
+    assert code == 0
+    assert "glossary/kk.po: warning: [missing-target] ufa: kk: no approved form" in out
+    assert run(runner, project, "lint", "--fail-on", "warning")[0] == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["Smailov Jr", "--type", "person", "--variant", "Smailov"],
+            "[variant-conflict] source form 'Smailov' of smailov-jr is also 'Smailov' of "
+            "alikhan-smailov",
+        ),
+        (
+            ["Astana", "--type", "place", "--target", "ru=Астана", "--wrong", "ru=Алматы"],
+            "[wrong-collides] astana: ru: wrong variant 'Алматы' is the approved form of almaty",
+        ),
+        (
+            ["Almaty Forum", "--id", "almaty", "--type", "event"],
+            "concept id 'almaty' exists already ('Almaty')",
+        ),
+        (
+            ["Digital Kazakhstan", "--type", "event", "--dnt", "--target", "ru=Цифровой Казахстан"],
+            "[dnt-differs]",
+        ),
+        (["Ufa", "--type", "town"], "Invalid value for '--type'"),
+        (["Oral", "--type", "place", "--target", "ru"], "'ru' is not LANG=VALUE"),
+        (["Oral", "--type", "place", "--target", "de=Oral"], "language 'de' is not a target"),
+        (["Oral", "--type", "place", "--morph", "ru=case=nom"], "unknown morphology item"),
+        (["Ufa", "--type", "place", "--id", "Ufa City"], "invalid concept id 'Ufa City'"),
+        (["Уфа", "--type", "place"], "cannot make a concept id from 'Уфа'"),
+    ],
+)
+def test_add_refuses_conflicts_and_bad_input(
+    runner: CliRunner, shipped: Path, args: list[str], message: str
+) -> None:
+    before = files(shipped)
+    code, out, err = run(runner, shipped, "add", *args)
+    assert code == 2, err
+    assert out == ""
+    assert message in err
+    assert files(shipped) == before
+
+
+def test_edit_changes_a_concept(runner: CliRunner, shipped: Path) -> None:
+    code, out, err = run(
+        runner, shipped, "edit", "almaty", "--variant", "Almaty City", "--remove-wrong",
+        "kk=Алма-Ата", "--wrong", "ru=Алма-Аты", "--morph", "kk=gender=f", "--target-note",
+        "kk=Declines: Алматыда.",
+    )  # fmt: skip
+    assert (code, out) == (0, "almaty\n"), err
+    assert "updated glossary/glossary.pot" in err and "updated glossary/kk.po" in err
+    code, out, _ = run(runner, shipped, "show", "almaty city")
+    assert "  variants:  Alma-Ata; Almaty City" in out
+    assert (
+        "  ru:        Алматы\n    wrong:   Алма-Ата; Алма-Аты\n    morph:   indeclinable\n" in out
+    )
+    assert "  kk:        Алматы\n    morph:   gender=f\n    note:    Declines: Алматыда.\n" in out
+
+
+def test_edit_source_and_do_not_translate(runner: CliRunner, shipped: Path) -> None:
+    code, _, err = run(runner, shipped, "edit", "ufa", "--source", "Ufa City", "--dnt")
+    assert code == 0, err
+    ru = (shipped / "glossary" / "ru.po").read_text(encoding="utf-8")
+    entry = '# do-not-translate\n# morph: gender=f\n#. type: place\nmsgctxt "ufa"\n'
+    assert entry + 'msgid "Ufa City"\nmsgstr "Ufa City"' in ru
+    code, _, err = run(runner, shipped, "edit", "ufa", "--no-dnt", "--target", "ru=город Уфа")
+    assert code == 0, err
+    code, out, _ = run(runner, shipped, "show", "ufa")
+    assert "  ru:        город Уфа\n" in out
+
+
+def test_edit_with_nothing_to_change(runner: CliRunner, shipped: Path) -> None:
+    before = files(shipped)
+    code, out, err = run(runner, shipped, "edit", "ufa", "--variant", "Ufa")
+    assert (code, out) == (0, "ufa\n")
+    assert "nothing to change" in err
+    assert files(shipped) == before
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["almaty", "--variant", "Kazakhstan"], "[variant-conflict]"),
+        (["ufa", "--wrong", "ru=Казахстан"], "[wrong-collides] ufa: ru: wrong variant 'Казахстан'"),
+        (["ufa", "--wrong", "ru=Уфа"], "[approved-is-wrong]"),
+        (["ufa", "--morph", "ru=inflect=Уфы"], "[morph-word] ufa: ru: inflect=Уфы"),
+        (["ufa", "--remove-variant", "Oufa"], "ufa has no variant 'Oufa' to remove"),
+        (["smailov"], "no concept with id 'smailov' (did you mean alikhan-smailov?)"),
+    ],
+)
+def test_edit_refuses_conflicts(
+    runner: CliRunner, shipped: Path, args: list[str], message: str
+) -> None:
+    before = files(shipped)
+    code, out, err = run(runner, shipped, "edit", *args)
+    assert code == 2
+    assert out == ""
+    assert message in err
+    assert files(shipped) == before
+
+
+def test_remove(runner: CliRunner, shipped: Path) -> None:
+    code, out, err = run(runner, shipped, "remove", "ufa")
+    assert (code, out) == (0, "ufa\n"), err
+    for name in ("glossary.pot", "ru.po", "kk.po"):
+        assert 'msgctxt "ufa"' not in (shipped / "glossary" / name).read_text(encoding="utf-8")
+    assert run(runner, shipped, "show", "Ufa")[0] == 2
+    code, _, err = run(runner, shipped, "remove", "ufa")
+    assert code == 2 and "no concept with id 'ufa'" in err
+
+
+# --- find -----------------------------------------------------------------------------------
+
+
+def test_find_text(runner: CliRunner, shipped: Path) -> None:
+    text = "YEKATERINBURG. Kazakh Premier Alihan Smailov met Russian PM Mikhail Mishustin."
+    code, out, err = run(runner, shipped, "find", text)
+    assert code == 0
+    assert [line.split()[:2] for line in out.splitlines()] == [
+        ["SPAN", "CONCEPT"],
+        ["0-13", "yekaterinburg"],
+        ["15-29", "prime-minister-of-kazakhstan"],
+        ["30-44", "alikhan-smailov"],
+        ["49-59", "chairman-of-the-government-of-russia"],
+        ["60-77", "mikhail-mishustin"],
+    ]
+    assert err.strip() == "5 match(es)"
+    code, out, _ = run(runner, shipped, "find", text, "--format", "json")
+    first = json.loads(out)[0]
+    assert first == {
+        "start": 0,
+        "end": 13,
+        "text": "YEKATERINBURG",
+        "concept": "yekaterinburg",
+        "concepts": ["yekaterinburg"],
+        "type": "place",
+        "pattern": "Yekaterinburg",
+    }
+
+
+def test_find_corpus(runner: CliRunner, shipped: Path) -> None:
+    code, out, err = run(runner, shipped, "find", "--corpus", "--format", "json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert {item["article"] for item in data} == {p.stem for p in (REPO / "corpus").glob("*.txt")}
+    dateline = next(
+        item for item in data
+        if item["article"] == "2022-07-04-smailov-mishustin-innoprom" and item["segment"] == "p1.s1"
+    )  # fmt: skip
+    assert [m["concept"] for m in dateline["matches"]] == ["yekaterinburg", "kazinform"]
+    assert dateline["reference"] == "corpus/2022-07-04-smailov-mishustin-innoprom.txt:1"
+    code, out, _ = run(runner, shipped, "find", "--corpus")
+    assert code == 0
+    assert out.splitlines()[0].split() == ["SEGMENT", "SPAN", "CONCEPT", "TEXT"]
+    assert "2024-02-01-mishustin-smailov-almaty-meeting:p17.s1" in out
+
+
+def test_find_corpus_unmatched(runner: CliRunner, shipped: Path) -> None:
+    code, out, err = run(runner, shipped, "find", "--corpus", "--unmatched")
+    assert code == 0
+    assert "p30.s2  I suggest moving on to the negotiations." in out
+    assert "Smailov" not in out
+    assert err.strip().endswith("segment(s) without a concept")
+
+
+@pytest.mark.parametrize(
+    "args", [[], ["Ufa", "--corpus"], ["Ufa", "--unmatched"]], ids=["none", "both", "unmatched"]
+)
+def test_find_needs_text_or_corpus(runner: CliRunner, shipped: Path, args: list[str]) -> None:
+    code, _, err = run(runner, shipped, "find", *args)
+    assert code == 2
+    assert "TEXT or --corpus" in err or "--unmatched needs --corpus" in err
+
+
+# --- lint and hand edits --------------------------------------------------------------------
+
+
+def test_lint_shipped_glossary_is_clean(runner: CliRunner, shipped: Path) -> None:
+    code, out, err = run(runner, shipped, "lint", "--fail-on", "warning")
+    assert code == 0
+    assert out == ""
+    assert "0 error(s), 0 warning(s)" in err
+    code, out, _ = run(runner, shipped, "lint", "--show", "info", "--format", "json")
+    assert code == 0
+    assert {item["check"] for item in json.loads(out)} == {"shadowed-variant"}
+
+
+def test_lint_reports_a_hand_edit_and_exits_1(runner: CliRunner, shipped: Path) -> None:
+    ru = shipped / "glossary" / "ru.po"
+    text = ru.read_text(encoding="utf-8")
+    # a terminologist lists the approved form of Kazakhstan as a wrong variant of Almaty
+    ru.write_text(
+        text.replace("# wrong: Алма-Ата\n", "# wrong: Алма-Ата\n# wrong: Казахстан\n", 1),
+        encoding="utf-8",
+    )
+    code, out, err = run(runner, shipped, "lint")
+    assert code == 1
+    lines = ru.read_text(encoding="utf-8").split("\n")
+    line = lines.index("# wrong: Алма-Ата") + 1  # where the entry starts
+    assert out.splitlines() == [
+        f"glossary/ru.po:{line}: error: [wrong-collides] almaty: ru: wrong variant "
+        "'Казахстан' is the approved form of kazakhstan"
+    ]
+    assert "1 error(s)" in err
+    code, out, _ = run(runner, shipped, "lint", "--format", "json")
+    assert code == 1
+    assert json.loads(out)[0]["check"] == "wrong-collides"
+    # the other commands see the edit too
+    code, out, _ = run(runner, shipped, "show", "almaty")
+    assert "    wrong:   Алма-Ата; Казахстан\n" in out
+
+
+def test_malformed_file_is_one_error_line_with_file_and_line(
+    runner: CliRunner, shipped: Path
+) -> None:
+    template = shipped / "glossary" / "glossary.pot"
+    text = template.read_text(encoding="utf-8")
+    template.write_text(text.replace("#. type: event", "#. type: happening", 1), encoding="utf-8")
+    line = next(
+        n for n, raw in enumerate(template.read_text().split("\n"), 1) if "happening" in raw
+    )
+    for args in (["list"], ["lint"], ["show", "ufa"], ["find", "Ufa"]):
+        code, _, err = run(runner, shipped, *args)
+        assert code == 2
+        assert err.splitlines() == [
+            f"error: {template}:{line}: unknown type 'happening' of concept 'innoprom' "
+            "(type is one of person, place, organisation, event, title, other)"
+        ]
