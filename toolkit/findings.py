@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import IntEnum
+from typing import Any
 
 from toolkit.errors import EXIT_FINDINGS, EXIT_OK
 
@@ -35,9 +36,30 @@ class Finding:
     location: str  # "corpus/<id>.txt:12" or "translations/ru/<id>.po:40"
     subject: str = ""  # the text the finding is about, for display
     span: tuple[int, int] | None = None  # character span inside `subject`
+    # The catalog entry a finding belongs to, as gettext keys it: (msgctxt, msgid). Review and
+    # approve look findings up by it; None for findings about a file or a glossary.
+    entry: tuple[str | None, str] | None = None
+    # Where in the entry's source (msgid) the finding points, when `subject` is the target: the
+    # mention of a term that is missing from the translation, a number that did not arrive.
+    source_span: tuple[int, int] | None = None
 
     def format(self) -> str:
         return f"{self.location}: {self.severity.label}: [{self.check}] {self.message}"
+
+    def record(self) -> dict[str, Any]:
+        """The finding as JSON-ready data (what ``--format json`` prints)."""
+        data: dict[str, Any] = {
+            "check": self.check,
+            "severity": self.severity.label,
+            "location": self.location,
+            "message": self.message,
+            "subject": self.subject,
+            "span": list(self.span) if self.span is not None else None,
+        }
+        if self.entry is not None:
+            data["entry"] = {"msgctxt": self.entry[0], "msgid": self.entry[1]}
+            data["source_span"] = list(self.source_span) if self.source_span else None
+        return data
 
 
 def exit_code(findings: Iterable[Finding], fail_on: Severity | None) -> int:

@@ -5,10 +5,14 @@ This is the one module that leans on Babel's locale data; the rest of the packag
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from decimal import Decimal
 from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
 from babel.messages.plurals import get_plural
+from babel.numbers import format_decimal
 
 from toolkit.errors import LanguageError
 
@@ -45,3 +49,54 @@ def plural_count(code: str) -> int:
 
 def decimal_symbol(code: str) -> str:
     return str(Locale.parse(validate_language(code)).number_symbols["latn"]["decimal"])
+
+
+@dataclass(frozen=True)
+class NumberSymbols:
+    """How a language writes numbers (CLDR): ``24.2``/``1,600`` in en, ``24,2``/``1 600`` in ru."""
+
+    decimal: str
+    group: str
+    percent: str
+
+
+@lru_cache(maxsize=64)
+def number_symbols(code: str) -> NumberSymbols:
+    symbols = Locale.parse(validate_language(code)).number_symbols["latn"]
+    return NumberSymbols(
+        decimal=str(symbols["decimal"]),
+        group=str(symbols["group"]),
+        percent=str(symbols["percentSign"]),
+    )
+
+
+_PATTERN_QUOTES = re.compile(r"'([^']*)'")
+
+
+@lru_cache(maxsize=64)
+def number_scales(code: str) -> dict[str, int]:
+    """Words that multiply a number, with their power of ten, from CLDR's compact formats.
+
+    ``ru``: ``тыс.`` and ``тысяч`` -> 3, ``млн`` and ``миллиона`` -> 6, ``млрд`` -> 9, ...;
+    ``en``: ``K``, ``thousand``, ``M``, ``million``, ... (lower-cased). Every plural form CLDR
+    lists is included; what a text adds to them (a case ending) is for the caller to allow.
+    """
+    locale = Locale.parse(validate_language(code))
+    scales: dict[str, int] = {}
+    for width in ("short", "long"):
+        formats = locale.compact_decimal_formats.get(width) or {}
+        for by_magnitude in formats.values():
+            for magnitude, pattern in by_magnitude.items():
+                text = str(getattr(pattern, "pattern", pattern))
+                zeros = text.count("0")
+                # "0 млн" for 1000000 names a scale; "00 млн" for 10000000 repeats it.
+                exponent = len(str(magnitude)) - 1 - (zeros - 1)
+                word = _PATTERN_QUOTES.sub(r"\1", text.replace("0", "")).strip().lower()
+                if word and exponent > 0:
+                    scales.setdefault(word, exponent)
+    return scales
+
+
+def format_number(value: Decimal, code: str) -> str:
+    """*value* as *code* writes it (``24,2``, ``1 600`` with a no-break space)."""
+    return format_decimal(value, locale=validate_language(code), decimal_quantization=False)

@@ -1,0 +1,184 @@
+"""``toolkit check``: run the quality checks over catalogs and report the findings."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from toolkit.checks import CHECKS, CheckReport, check_project, select_checks
+from toolkit.cli.app import app, state
+from toolkit.cli.findings import FailOnOpt
+from toolkit.errors import ConfigError
+from toolkit.findings import Finding, Severity, exit_code
+
+EXCERPT = 72  # characters of a source or target shown in the text report
+
+
+class OutputFormat(StrEnum):
+    TEXT = "text"
+    JSON = "json"
+
+
+def _check_names(values: list[str] | None) -> list[str] | None:
+    """Unknown check names are a usage error that lists the valid ones."""
+    try:
+        select_checks(values)
+    except ConfigError as exc:
+        names = ", ".join(c.name for c in CHECKS)
+        raise typer.BadParameter(f"{exc.message}; checks are: {names}") from None
+    return values
+
+
+def _excerpt(text: str, span: tuple[int, int] | None = None) -> str:
+    flat = " ".join(text.split())
+    if span is None:
+        return flat if len(flat) <= EXCERPT else flat[: EXCERPT - 1] + "…"
+    start, end = span
+    before = " ".join(text[:start].split())
+    inside = " ".join(text[start:end].split()) or text[start:end]
+    after = " ".join(text[end:].split())
+    room = max((EXCERPT - len(inside)) // 2, 10)
+    left = ("…" + before[-room:]) if len(before) > room else before
+    right = (after[:room] + "…") if len(after) > room else after
+    gap_before = " " if text[:start].endswith((" ", "\u00a0")) and left else ""
+    gap_after = " " if text[end:].startswith((" ", "\u00a0")) and right else ""
+    return f"{left}{gap_before}[{inside}]{gap_after}{right}"
+
+
+def _print_text(findings: Sequence[Finding]) -> None:
+    current_file, current_entry = "", ""
+    for finding in findings:
+        path, _, line = finding.location.rpartition(":")
+        if not line.isdigit():
+            path, line = finding.location, ""
+        if path != current_file:
+            if current_file:
+                typer.echo()
+            typer.echo(path)
+            current_file, current_entry = path, ""
+        if finding.location != current_entry:
+            source = finding.entry[1] if finding.entry else finding.subject
+            typer.echo(f"  {line or '-':>5}  {_excerpt(source)}")
+            current_entry = finding.location
+        typer.echo(f"    {finding.severity.label:<8} {finding.check:<18} {finding.message}")
+        if finding.span is not None and finding.subject:
+            typer.echo(f"    {'':<8} {'':<18} at: {_excerpt(finding.subject, finding.span)}")
+        elif finding.source_span is not None and finding.entry is not None:
+            shown = _excerpt(finding.entry[1], finding.source_span)
+            typer.echo(f"    {'':<8} {'':<18} source: {shown}")
+
+
+def _counts(findings: Sequence[Finding]) -> dict[str, int]:
+    return {s.label: sum(f.severity is s for f in findings) for s in reversed(Severity)}
+
+
+def _summary(report: CheckReport) -> str:
+    counts = _counts(report.findings)
+    found = ", ".join(f"{n} {label}" for label, n in counts.items() if n)
+    scope = f"{report.catalogs} catalog(s), {report.entries} entries, {len(report.checks)} checks"
+    if not report.findings:
+        return f"no findings ({scope})"
+    return f"{len(report.findings)} finding(s): {found} ({scope})"
+
+
+def _list_checks(output: OutputFormat) -> None:
+    if output is OutputFormat.JSON:
+        data = [
+            {
+                "name": c.name,
+                "severity": c.severity.label,
+                "side": c.side.value,
+                "description": c.description,
+            }
+            for c in CHECKS
+        ]
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    width = max(len(c.name) for c in CHECKS)
+    for c in CHECKS:
+        typer.echo(f"{c.name:<{width}}  {c.severity.label:<7}  {c.description}")
+
+
+@app.command("check")
+def check(
+    ctx: typer.Context,
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            metavar="[PO]...",
+            help="Catalogs (.po), templates (.pot) or folders of them (default: every catalog "
+            "of the project's target languages, and the templates).",
+            show_default=False,
+        ),
+    ] = None,
+    lang: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--lang",
+            "-l",
+            metavar="LANG",
+            help="Check this target language only; repeat for several. With PO files: the "
+            "language of a file whose header does not say.",
+            show_default=False,
+        ),
+    ] = None,
+    only: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--only",
+            metavar="NAME",
+            callback=_check_names,
+            help="Run only this check; repeat or comma-separate for several (--list names them).",
+            show_default=False,
+        ),
+    ] = None,
+    exclude: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--exclude",
+            metavar="NAME",
+            callback=_check_names,
+            help="Skip this check; repeat or comma-separate for several.",
+            show_default=False,
+        ),
+    ] = None,
+    fail_on: FailOnOpt = None,
+    output: Annotated[
+        OutputFormat,
+        typer.Option("--format", metavar="text|json", help="Output format: text or JSON."),
+    ] = OutputFormat.TEXT,
+    list_checks: Annotated[
+        bool,
+        typer.Option("--list", help="List the checks with their severity and description."),
+    ] = False,
+) -> None:
+    """Check translations: terms, numbers, scripts, typography, completeness.
+
+    Findings are printed grouped by file and entry (or as JSON). Exit status 1 when a finding
+    reaches --fail-on (default: error), 2 for a usage error.
+    """
+    if list_checks:
+        _list_checks(output)
+        return
+    settings = state(ctx).settings
+    report = check_project(settings, paths or (), lang, only=only, exclude=exclude)
+    if output is OutputFormat.JSON:
+        data = {
+            "findings": [finding.record() for finding in report.findings],
+            "summary": {
+                "catalogs": report.catalogs,
+                "entries": report.entries,
+                "checks": list(report.checks),
+                "counts": _counts(report.findings),
+            },
+        }
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        _print_text(report.findings)
+    typer.echo(_summary(report), err=True)
+    raise typer.Exit(exit_code(report.findings, fail_on or Severity.ERROR))
