@@ -1,4 +1,5 @@
-"""`toolkit glossary`: list, show, add, edit, remove, find and lint glossary concepts."""
+"""`toolkit glossary`: list, show, add, edit, remove, find, lint, import, export and discover
+glossary concepts."""
 
 from __future__ import annotations
 
@@ -10,11 +11,21 @@ from typing import Annotated, Any
 
 import typer
 
+from toolkit.catalogs import project_id
 from toolkit.cli.app import app, state
 from toolkit.config import Settings
 from toolkit.corpus import load_corpus
 from toolkit.errors import GlossaryError
+from toolkit.fileio import write_text_atomic
 from toolkit.findings import Finding, Severity, exit_code
+from toolkit.glossary.discover import Discovery, Passage, discover
+from toolkit.glossary.exchange import (
+    ExchangeFormat,
+    ImportMode,
+    export_termbase,
+    plan_import,
+    read_exchange,
+)
 from toolkit.glossary.lint import lint, require_no_new_errors
 from toolkit.glossary.matcher import Match
 from toolkit.glossary.storage import read_glossary, write_glossary
@@ -28,9 +39,11 @@ from toolkit.glossary.termbase import (
     check_id,
     make_id,
 )
+from toolkit.segment import SegmentKind
 
 glossary_app = typer.Typer(
-    help="The glossary (glossary/*.po): list, show, add, edit, remove, find and lint concepts.",
+    help="The glossary (glossary/*.po): list, show, add, edit, remove, find and lint concepts; "
+    "import and export TBX or CSV; discover variants and names in the corpus.",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
@@ -45,6 +58,12 @@ class TableFormat(StrEnum):
 class TextFormat(StrEnum):
     text = "text"
     json = "json"
+
+
+class ImportFormat(StrEnum):
+    auto = "auto"
+    csv = "csv"
+    tbx = "tbx"
 
 
 class Level(StrEnum):
@@ -614,4 +633,205 @@ def _finding_record(finding: Finding) -> dict[str, Any]:
         "location": finding.location,
         "message": finding.message,
         "subject": finding.subject,
+    }
+
+
+# --- exchange ----------------------------------------------------------------------------------
+
+
+@glossary_app.command("export")
+def export_glossary(
+    ctx: typer.Context,
+    output: Annotated[
+        ExchangeFormat,
+        typer.Option(
+            "--format",
+            help="tbx: TBX-Basic, every field; csv: header of language codes, one row per source "
+            "form with the approved forms (Amazon/Google/MT engines); csv-full: every field, one "
+            "row per concept.",
+        ),
+    ] = ExchangeFormat.TBX,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", "-o", metavar="FILE", help="Write here (default: stdout).", dir_okay=False
+        ),
+    ] = None,
+    lang: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--lang",
+            "-l",
+            metavar="LANG",
+            help="Export this target language only; repeat for several (default: all).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Export the glossary as TBX or CSV."""
+    settings = state(ctx).settings
+    languages = (
+        list(dict.fromkeys(settings.require_target(code) for code in lang))
+        if lang
+        else list(settings.target_languages)
+    )
+    termbase = read_glossary(settings)
+    project = project_id(settings)[0].split(" ")[0]
+    text = export_termbase(termbase, output, languages=languages, title=f"Glossary of {project}")
+    if out is None:
+        typer.echo(text, nl=False)
+        return
+    write_text_atomic(out, text)
+    typer.echo(f"wrote {out} ({len(termbase)} concept(s), {output.value})", err=True)
+
+
+@glossary_app.command("import")
+def import_glossary(
+    ctx: typer.Context,
+    file: Annotated[
+        Path, typer.Argument(metavar="FILE", help="TBX or CSV file to import.", dir_okay=False)
+    ],
+    fmt: Annotated[
+        ImportFormat,
+        typer.Option("--format", help="File format; auto: XML is TBX, anything else CSV."),
+    ] = ImportFormat.auto,
+    mode: Annotated[
+        ImportMode,
+        typer.Option(
+            "--mode",
+            help="merge: add concepts and forms, set what the file gives, remove nothing; "
+            "replace: the glossary becomes the file.",
+        ),
+    ] = ImportMode.MERGE,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Print what would change; write nothing.")
+    ] = False,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            "-l",
+            metavar="LANG",
+            help="Target language of a two-column CSV (SOURCE,TARGET rows without a header).",
+        ),
+    ] = None,
+) -> None:
+    """Import a TBX or CSV glossary; prints what is added, changed or removed.
+
+    Concepts are matched by id, or by source form where the file has none. Refuses (exit 2,
+    nothing written) an import that would create a lint error.
+    """
+    settings = state(ctx).settings
+    target = settings.require_target(lang) if lang is not None else None
+    before = read_glossary(settings)
+    incoming = read_exchange(
+        file,
+        source_language=settings.source_language,
+        languages=settings.target_languages,
+        fmt=fmt.value,
+        target=target,
+    )
+    plan = plan_import(before, incoming, mode)
+    for warning in plan.warnings:
+        typer.echo(f"warning: {warning}", err=True)
+    require_no_new_errors(before, plan.after)
+    for change in plan.changes:
+        typer.echo(change.format())
+    counts = plan.counts
+    summary = ", ".join(f"{counts[kind]} {kind}" for kind in ("added", "changed", "removed"))
+    read = f"{len(incoming.concepts)} concept(s) read from {file}"
+    if not plan.changes:
+        typer.echo(f"{read}; nothing to change", err=True)
+    elif dry_run:
+        typer.echo(f"{read}: {summary}; dry run, nothing written", err=True)
+    else:
+        _save(settings, before, plan.after)
+        typer.echo(f"{read}: {summary}", err=True)
+
+
+# --- discovery ---------------------------------------------------------------------------------
+
+
+@glossary_app.command("discover")
+def discover_terms(
+    ctx: typer.Context,
+    min_count: Annotated[
+        int,
+        typer.Option(
+            "--min-count",
+            min=1,
+            help="Propose a new name seen at least this often (variants of known concepts are "
+            "proposed from one occurrence).",
+        ),
+    ] = 2,
+    output: FormatOpt = TableFormat.table,
+) -> None:
+    """Suggest variants of known concepts and new names from the corpus; never edits the
+    glossary."""
+    settings = state(ctx).settings
+    termbase = read_glossary(settings)
+    passages = [
+        Passage(f"{article.id}:{segment.id}", segment.text, segment.kind is SegmentKind.TITLE)
+        for article in load_corpus(settings)
+        for segment in article.translatable
+    ]
+    found = discover(termbase, passages, min_count=min_count)
+    if output is TableFormat.json:
+        typer.echo(json.dumps(_discovery_record(found), ensure_ascii=False, indent=2))
+    else:
+        _print_discovery(found, min_count)
+    typer.echo(
+        f"{len(passages)} segment(s) scanned: {len(found.variants)} variant(s) of known "
+        f"concepts, {len(found.names)} new name(s); the glossary is unchanged",
+        err=True,
+    )
+
+
+def _times(count: int) -> str:
+    return f"{count} time" + ("s" if count != 1 else "")
+
+
+def _print_discovery(found: Discovery, min_count: int) -> None:
+    if found.variants:
+        typer.echo("Variants of known concepts:")
+        for variant in found.variants:
+            typer.echo(
+                f"  {variant.concept}: {variant.form!r} seen {_times(variant.count)} "
+                f"({', '.join(variant.examples)})"
+            )
+            typer.echo(f"    {variant.evidence}")
+            typer.echo(f"    {variant.command}")
+    if found.names:
+        if found.variants:
+            typer.echo("")
+        typer.echo(f"New names (seen at least {_times(min_count)}):")
+        for name in found.names:
+            typer.echo(f"  {name.form!r} seen {_times(name.count)} ({', '.join(name.examples)})")
+            typer.echo(f"    {name.command}")
+
+
+def _discovery_record(found: Discovery) -> dict[str, Any]:
+    return {
+        "variants": [
+            {
+                "concept": v.concept,
+                "form": v.form,
+                "known": v.known,
+                "evidence": v.evidence,
+                "count": v.count,
+                "examples": list(v.examples),
+                "command": v.command,
+            }
+            for v in found.variants
+        ],
+        "names": [
+            {
+                "form": n.form,
+                "type": n.type.value,
+                "count": n.count,
+                "examples": list(n.examples),
+                "command": n.command,
+            }
+            for n in found.names
+        ],
     }
