@@ -1,16 +1,21 @@
 #!/usr/bin/env bash
 # One command from a clean clone to a working development environment:
-#   GNU gettext (msgfmt, used by the tests to validate every catalog), a virtualenv in .venv,
+#   GNU gettext and Chromium (both used by the tests), a virtualenv in .venv,
 #   and the toolkit installed editable with its dev tools.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v msgfmt >/dev/null 2>&1; then
-    echo "setup: installing GNU gettext (msgfmt)" >&2
+# System packages the tests need: GNU gettext (msgfmt validates every catalog) and a headless
+# Chromium (the HTML review report is tested in a real browser).
+missing=()
+command -v msgfmt >/dev/null 2>&1 || missing+=(gettext)
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+if [ "${#missing[@]}" -gt 0 ]; then
+    echo "setup: installing ${missing[*]}" >&2
     sudo_cmd=""
     [ "$(id -u)" = 0 ] || sudo_cmd="sudo"
     $sudo_cmd apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq gettext >/dev/null
+    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
 python=${PYTHON:-python3}

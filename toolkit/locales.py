@@ -5,12 +5,14 @@ This is the one module that leans on Babel's locale data; the rest of the packag
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
+from babel.dates import format_date as babel_format_date
 from babel.messages.plurals import get_plural
 from babel.numbers import format_decimal
 
@@ -100,3 +102,10 @@ def number_scales(code: str) -> dict[str, int]:
 def format_number(value: Decimal, code: str) -> str:
     """*value* as *code* writes it (``24,2``, ``1 600`` with a no-break space)."""
     return format_decimal(value, locale=validate_language(code), decimal_quantization=False)
+
+
+def format_date(date: dt.date, code: str) -> str:
+    """*date* as *code* writes it in running text, CLDR's long format: ``4 июля 2022 г.``
+    (ru), ``2022 ж. 4 шілде`` (kk), ``July 4, 2022`` (en). CLDR puts a narrow no-break space
+    before the year abbreviation, as typography wants; it is kept."""
+    return babel_format_date(date, format="long", locale=validate_language(code))
