@@ -13,6 +13,7 @@ import difflib
 import json
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -499,6 +500,24 @@ def load_article(settings: Settings, article_id: str) -> Article:
 def load_corpus(settings: Settings) -> list[Article]:
     """Every article of the corpus, sorted by id."""
     return [load_article(settings, article_id) for article_id in article_ids(settings)]
+
+
+def select_articles(settings: Settings, ids: Sequence[str] | None = None) -> list[Article]:
+    """The articles a command works on: *ids* (in order, once each) or the whole corpus.
+
+    An empty corpus is an error: every command that walks articles would otherwise do nothing
+    and say nothing.
+    """
+    if ids:
+        return [load_article(settings, article_id) for article_id in dict.fromkeys(ids)]
+    articles = load_corpus(settings)
+    if not articles:
+        raise CorpusError(
+            "the corpus is empty",
+            path=settings.corpus_path,
+            hint="add articles with `toolkit corpus import FILE`",
+        )
+    return articles
 
 
 def _unknown_article(settings: Settings, article_id: str) -> CorpusError:

@@ -40,8 +40,8 @@ from typing import Literal
 
 from toolkit.catalogs import Catalog, WriteStatus, catalog_path, target_languages
 from toolkit.config import Settings
-from toolkit.corpus import Article, load_article, load_corpus
-from toolkit.errors import CatalogError, CorpusError
+from toolkit.corpus import Article, select_articles
+from toolkit.errors import CatalogError
 from toolkit.fileio import write_text_atomic
 from toolkit.locales import format_date, language_name
 from toolkit.segment import SegmentKind
@@ -238,16 +238,7 @@ def plan_export(
     from toolkit import pofile  # pofile imports catalogs, which this module builds on
 
     code = settings.require_target(language)
-    if article_ids:
-        articles = [load_article(settings, a) for a in dict.fromkeys(article_ids)]
-    else:
-        articles = load_corpus(settings)
-        if not articles:
-            raise CorpusError(
-                "the corpus has no articles to export",
-                path=settings.corpus_path,
-                hint="add articles with `toolkit corpus import FILE`",
-            )
+    articles = select_articles(settings, article_ids)
     assembled = []
     for article in articles:
         path = catalog_path(settings, code, article.id)

@@ -19,7 +19,7 @@ from toolkit.catalogs import (
 from toolkit.cli.app import app, state
 from toolkit.cli.findings import FailOnOpt, report_findings
 from toolkit.config import Settings
-from toolkit.errors import CorpusError
+from toolkit.corpus import select_articles
 from toolkit.findings import exit_code
 
 catalog_app = typer.Typer(
@@ -66,20 +66,8 @@ def extract(ctx: typer.Context, articles: ArticlesArg = None, fail_on: FailOnOpt
     Templates go to translations/templates/<article>.pot. Segments kept out of translation
     (boilerplate, text not in the source language) are reported on stderr as findings.
     """
-    from toolkit.corpus import load_article, load_corpus
-
     settings = state(ctx).settings
-    loaded = (
-        [load_article(settings, article) for article in dict.fromkeys(articles)]
-        if articles
-        else load_corpus(settings)
-    )
-    if not loaded:
-        raise CorpusError(
-            "the corpus is empty",
-            path=settings.corpus_path,
-            hint="add articles with `toolkit corpus import FILE`",
-        )
+    loaded = select_articles(settings, articles)
     for result in extract_templates(settings, loaded):
         typer.echo(
             f"{result.status:<9} {_shown(result.path, settings)} ({result.messages} messages)"
