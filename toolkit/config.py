@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -14,7 +15,6 @@ from toolkit.locales import validate_language
 CONFIG_FILE = "pyproject.toml"
 SECTION = "toolkit"
 
-# Engine options are passed through to the engine; they are checked where they are used.
 _KNOWN_KEYS = {
     "source_language",
     "target_languages",
@@ -24,6 +24,64 @@ _KNOWN_KEYS = {
     "build_dir",
     "engine",
 }
+
+ENGINE_NAMES = ("argos", "memory")
+DEVICES = ("cpu", "cuda", "auto")
+# CTranslate2's compute types; "auto" picks the fastest the device supports (as argostranslate).
+COMPUTE_TYPES = (
+    "auto",
+    "default",
+    "int8",
+    "int8_float32",
+    "int8_float16",
+    "int8_bfloat16",
+    "int16",
+    "float16",
+    "bfloat16",
+    "float32",
+)
+
+
+@dataclass(frozen=True)
+class EngineOptions:
+    """``[tool.toolkit.engine]``: which engine translates, and how it decodes.
+
+    The defaults are argostranslate's own (batch 32, beam 4, compute type auto), so that the
+    toolkit's output equals argostranslate's for the same package.
+    """
+
+    name: str = "argos"  # "argos" or "memory" (memory only: no machine translation)
+    batch_size: int = 32  # segments per CTranslate2 batch
+    beam_size: int = 4
+    device: str = "auto"  # "cpu", "cuda" or "auto" (CUDA when CTranslate2 sees a GPU)
+    compute_type: str = "auto"
+    threads: int = 0  # CPU threads per translation; 0: CTranslate2's default
+
+    def override(
+        self,
+        *,
+        name: str | None = None,
+        batch_size: int | None = None,
+        beam_size: int | None = None,
+        device: str | None = None,
+        compute_type: str | None = None,
+        threads: int | None = None,
+    ) -> EngineOptions:
+        """These options with command-line overrides; None keeps the project's setting."""
+        given = {
+            "name": name,
+            "batch_size": batch_size,
+            "beam_size": beam_size,
+            "device": device,
+            "compute_type": compute_type,
+            "threads": threads,
+        }
+        table = {**dataclasses.asdict(self), **{k: v for k, v in given.items() if v is not None}}
+        return EngineOptions(**parse_engine(table, Path("command line")))
+
+
+_ENGINE_INTS = {"batch_size": 1, "beam_size": 1, "threads": 0}  # key -> smallest value
+_ENGINE_CHOICES = {"name": ENGINE_NAMES, "device": DEVICES, "compute_type": COMPUTE_TYPES}
 
 
 @dataclass(frozen=True)
@@ -56,6 +114,11 @@ class Settings:
     @property
     def build_path(self) -> Path:
         return self.root / self.build_dir
+
+    @property
+    def engine_options(self) -> EngineOptions:
+        """The validated ``[tool.toolkit.engine]`` table (defaults for missing keys)."""
+        return EngineOptions(**self.engine)
 
     def catalog_dir(self, language: str) -> Path:
         return self.translations_path / language
@@ -135,13 +198,39 @@ def parse_settings(root: Path, table: dict[str, Any], path: Path) -> Settings:
     if "engine" in table:
         if not isinstance(table["engine"], dict):
             raise ConfigError(f"[tool.{SECTION}.engine] must be a table", path=path)
-        values["engine"] = dict(table["engine"])
+        values["engine"] = parse_engine(table["engine"], path)
     settings = Settings(root=root, **values)
     if settings.source_language in settings.target_languages:
         raise ConfigError(
             f"source language {settings.source_language!r} is also a target language", path=path
         )
     return settings
+
+
+def parse_engine(table: dict[str, Any], path: Path) -> dict[str, Any]:
+    """Check ``[tool.toolkit.engine]``: known keys, each of the right type and range."""
+    known = {f.name for f in dataclasses.fields(EngineOptions)}
+    unknown = sorted(set(table) - known)
+    if unknown:
+        raise ConfigError(
+            f"unknown key(s) in [tool.{SECTION}.engine]: {', '.join(unknown)}",
+            path=path,
+            hint=f"known keys: {', '.join(sorted(known))}",
+        )
+    for key, value in table.items():
+        if key in _ENGINE_INTS:
+            smallest = _ENGINE_INTS[key]
+            # bool is an int in Python; `batch_size = true` is a mistake, not 1.
+            if not isinstance(value, int) or isinstance(value, bool) or value < smallest:
+                raise ConfigError(
+                    f"engine {key} must be a whole number >= {smallest}, not {value!r}", path=path
+                )
+        elif value not in _ENGINE_CHOICES[key]:
+            raise ConfigError(
+                f"engine {key} must be one of {', '.join(_ENGINE_CHOICES[key])}, not {value!r}",
+                path=path,
+            )
+    return dict(table)
 
 
 def _string(table: dict[str, Any], key: str, path: Path) -> str:

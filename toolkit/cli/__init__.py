@@ -1,6 +1,17 @@
 """Command-line interface: a thin Typer layer over the library."""
 
-from toolkit.cli import catalog, check, corpus, enforce, glossary, models, project, review  # noqa: F401  (each module registers its commands on `app`)
+# Each module registers its commands on `app` when imported.
+from toolkit.cli import (  # noqa: F401
+    catalog,
+    check,
+    corpus,
+    enforce,
+    glossary,
+    models,
+    project,
+    review,
+    translate,
+)
 from toolkit.cli.app import app, main
 
 __all__ = ["app", "main"]
