@@ -78,3 +78,7 @@ class GlossaryError(ToolkitError):
 
 class EngineUnavailable(ToolkitError):
     """No translation model can serve a language pair, or a model is broken."""
+
+
+class JobBusy(ToolkitError):
+    """Another translate job holds the project's lock."""

@@ -58,7 +58,7 @@ from toolkit.catalogs import (
     with_translation,
 )
 from toolkit.config import EngineOptions, Settings
-from toolkit.corpus import Article, load_article, load_corpus
+from toolkit.corpus import Article, select_articles
 from toolkit.engines import Engine, Route, Translation
 from toolkit.engines.memory import (
     ENGINE_KEY,
@@ -67,7 +67,7 @@ from toolkit.engines.memory import (
     TranslationMemory,
     load_memory,
 )
-from toolkit.errors import CatalogError, CorpusError, EngineUnavailable, ToolkitError
+from toolkit.errors import CatalogError, EngineUnavailable, JobBusy
 from toolkit.findings import Finding
 
 if TYPE_CHECKING:
@@ -86,10 +86,6 @@ INSTALL_HINT = (
 )
 
 RowStatus = Literal["created", "updated", "unchanged", "dry-run"]
-
-
-class JobBusy(ToolkitError):
-    """Another translate job holds the project's lock."""
 
 
 # --- hooks ---------------------------------------------------------------------------------
@@ -353,20 +349,6 @@ def _fill_from_memory(work: _Work, memory: TranslationMemory, threshold: float) 
     work.catalog = work.catalog.with_messages(messages)
 
 
-def _load_articles(settings: Settings, article_ids: Sequence[str] | None) -> list[Article]:
-    if article_ids:
-        articles = [load_article(settings, a) for a in dict.fromkeys(article_ids)]
-    else:
-        articles = load_corpus(settings)
-    if not articles:
-        raise CorpusError(
-            "the corpus is empty",
-            path=settings.corpus_path,
-            hint="add articles with `toolkit corpus import FILE`",
-        )
-    return articles
-
-
 def _templates(
     settings: Settings, articles: Sequence[Article], dry_run: bool
 ) -> dict[str, Catalog]:
@@ -471,7 +453,7 @@ def _run(
 ) -> JobSummary:
     started = time.perf_counter()
     codes = target_languages(settings, languages)
-    articles = _load_articles(settings, article_ids)
+    articles = select_articles(settings, article_ids)
     templates = _templates(settings, articles, dry_run)
     rows: list[Row] = []
     routes: list[tuple[str, str]] = []
