@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
+
+# argostranslate and onnxruntime create folders under the user's home at import time; no test may
+# touch the real ones. Set before any test module imports them; tests/argos_home.py narrows this
+# further per test.
+_SANDBOX = Path(tempfile.mkdtemp(prefix="toolkit-tests-home-"))
+for _name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
+    os.environ[_name] = str(_SANDBOX / _name.lower())
+os.environ["ARGOS_PACKAGES_DIR"] = str(_SANDBOX / "argos-packages")
 
 MINIMAL_CONFIG = """\
 [project]
