@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -18,7 +17,7 @@ from toolkit.catalogs import (
 )
 from toolkit.cli.app import app, state
 from toolkit.cli.findings import FailOnOpt, report_findings
-from toolkit.config import Settings
+from toolkit.cli.output import TableFormat, shown
 from toolkit.corpus import select_articles
 from toolkit.findings import exit_code
 
@@ -29,11 +28,6 @@ catalog_app = typer.Typer(
     rich_markup_mode=None,
 )
 app.add_typer(catalog_app, name="catalog")
-
-
-class OutputFormat(StrEnum):
-    TABLE = "table"
-    JSON = "json"
 
 
 ArticlesArg = Annotated[
@@ -52,13 +46,6 @@ LanguagesOpt = Annotated[
 ]
 
 
-def _shown(path: Path, settings: Settings) -> str:
-    try:
-        return path.relative_to(settings.root).as_posix()
-    except ValueError:
-        return str(path)
-
-
 @app.command("extract")
 def extract(ctx: typer.Context, articles: ArticlesArg = None, fail_on: FailOnOpt = None) -> None:
     """Write a translation template (.pot) for each corpus article.
@@ -70,7 +57,7 @@ def extract(ctx: typer.Context, articles: ArticlesArg = None, fail_on: FailOnOpt
     loaded = select_articles(settings, articles)
     for result in extract_templates(settings, loaded):
         typer.echo(
-            f"{result.status:<9} {_shown(result.path, settings)} ({result.messages} messages)"
+            f"{result.status:<9} {shown(result.path, settings)} ({result.messages} messages)"
         )
     findings = [f for article in loaded for f in article.exclusions(settings.root)]
     report_findings(findings)
@@ -99,7 +86,7 @@ def update(ctx: typer.Context, articles: ArticlesArg = None, lang: LanguagesOpt 
             if count
         ]
         summary = f" ({', '.join(parts)})" if parts and result.status != "unchanged" else ""
-        typer.echo(f"{result.status:<9} {_shown(result.path, settings)}{summary}")
+        typer.echo(f"{result.status:<9} {shown(result.path, settings)}{summary}")
 
 
 @catalog_app.command("stats")
@@ -108,21 +95,21 @@ def stats(
     articles: ArticlesArg = None,
     lang: LanguagesOpt = None,
     output: Annotated[
-        OutputFormat,
+        TableFormat,
         typer.Option("--format", metavar="table|json", help="Output format: a table or JSON."),
-    ] = OutputFormat.TABLE,
+    ] = TableFormat.TABLE,
 ) -> None:
     """Show translated, fuzzy and untranslated messages per article and language."""
     settings = state(ctx).settings
     rows = catalog_stats(settings, lang, articles)
     totals = total_counts(rows)
-    if output is OutputFormat.JSON:
+    if output is TableFormat.JSON:
         data = {
             "catalogs": [
                 {
                     "article": row.article,
                     "language": row.language,
-                    "path": _shown(row.path, settings),
+                    "path": shown(row.path, settings),
                     "exists": row.exists,
                     "total": row.counts.total,
                     "translated": row.counts.translated,
@@ -192,6 +179,6 @@ def compile_(
     for result in compile_catalogs(settings, lang, articles, out):
         fuzzy = f", {result.fuzzy} fuzzy left out" if result.fuzzy else ""
         typer.echo(
-            f"{result.status:<9} {_shown(result.path, settings)} "
+            f"{result.status:<9} {shown(result.path, settings)} "
             f"({result.compiled} translated{fuzzy})"
         )

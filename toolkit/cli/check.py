@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -13,15 +12,11 @@ import typer
 from toolkit.checks import CHECKS, CheckReport, check_project, select_checks
 from toolkit.cli.app import app, state
 from toolkit.cli.findings import FailOnOpt
+from toolkit.cli.output import TextFormat
 from toolkit.errors import ConfigError
 from toolkit.findings import Finding, Severity, exit_code
 
 EXCERPT = 72  # characters of a source or target shown in the text report
-
-
-class OutputFormat(StrEnum):
-    TEXT = "text"
-    JSON = "json"
 
 
 def _check_names(values: list[str] | None) -> list[str] | None:
@@ -86,8 +81,8 @@ def _summary(report: CheckReport) -> str:
     return f"{len(report.findings)} finding(s): {found} ({scope})"
 
 
-def _list_checks(output: OutputFormat) -> None:
-    if output is OutputFormat.JSON:
+def _list_checks(output: TextFormat) -> None:
+    if output is TextFormat.JSON:
         data = [
             {
                 "name": c.name,
@@ -149,9 +144,9 @@ def check(
     ] = None,
     fail_on: FailOnOpt = None,
     output: Annotated[
-        OutputFormat,
+        TextFormat,
         typer.Option("--format", metavar="text|json", help="Output format: text or JSON."),
-    ] = OutputFormat.TEXT,
+    ] = TextFormat.TEXT,
     list_checks: Annotated[
         bool,
         typer.Option("--list", help="List the checks with their severity and description."),
@@ -167,7 +162,7 @@ def check(
         return
     settings = state(ctx).settings
     report = check_project(settings, paths or (), lang, only=only, exclude=exclude)
-    if output is OutputFormat.JSON:
+    if output is TextFormat.JSON:
         data = {
             "findings": [finding.record() for finding in report.findings],
             "summary": {

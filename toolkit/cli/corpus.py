@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
 from toolkit.cli.app import app, state
+from toolkit.cli.output import TableFormat, TextFormat
 from toolkit.corpus import (
     Article,
     ImportPlan,
@@ -27,16 +27,6 @@ corpus_app = typer.Typer(
     rich_markup_mode=None,
 )
 app.add_typer(corpus_app, name="corpus")
-
-
-class ListFormat(StrEnum):
-    table = "table"
-    json = "json"
-
-
-class ShowFormat(StrEnum):
-    text = "text"
-    json = "json"
 
 
 def _parse_date(value: str | None) -> dt.date | None:
@@ -145,14 +135,14 @@ def import_files(
 def list_articles(
     ctx: typer.Context,
     output: Annotated[
-        ListFormat, typer.Option("--format", help="Output as a table or as JSON for scripts.")
-    ] = ListFormat.table,
+        TableFormat, typer.Option("--format", help="Output as a table or as JSON for scripts.")
+    ] = TableFormat.TABLE,
 ) -> None:
     """List the articles: id, date, segments (total/to translate), title."""
     settings = state(ctx).settings
     articles = load_corpus(settings)
     rows = [_summary(article) for article in articles]
-    if output is ListFormat.json:
+    if output is TableFormat.JSON:
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     if not rows:
@@ -183,14 +173,14 @@ def show_article(
     ctx: typer.Context,
     article_id: Annotated[str, typer.Argument(metavar="ID", help="Id of the article to show.")],
     output: Annotated[
-        ShowFormat, typer.Option("--format", help="Output as text or as JSON for scripts.")
-    ] = ShowFormat.text,
+        TextFormat, typer.Option("--format", help="Output as text or as JSON for scripts.")
+    ] = TextFormat.TEXT,
 ) -> None:
     """Show an article's metadata and segments; segments kept out of translation say why."""
     settings = state(ctx).settings
     article = load_article(settings, article_id)
     meta = article.meta
-    if output is ShowFormat.json:
+    if output is TextFormat.JSON:
         data = {
             "id": meta.id,
             "title": meta.title,

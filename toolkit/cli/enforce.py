@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -12,6 +11,7 @@ import typer
 
 from toolkit.catalogs import save_catalog
 from toolkit.cli.app import app, state
+from toolkit.cli.output import TableFormat, TextFormat, shown
 from toolkit.config import Settings
 from toolkit.enforce import (
     CatalogFile,
@@ -24,17 +24,6 @@ from toolkit.enforce import (
 from toolkit.errors import ConfigError
 from toolkit.findings import Finding
 from toolkit.score import Score, score_catalogs
-
-
-class EnforceFormat(StrEnum):
-    TEXT = "text"
-    JSON = "json"
-
-
-class ScoreFormat(StrEnum):
-    TABLE = "table"
-    JSON = "json"
-
 
 LangOpt = Annotated[
     str | None,
@@ -69,15 +58,6 @@ def _settings(ctx: typer.Context, glossary: Path | None) -> Settings | None:
         return None
 
 
-def _shown(path: Path, settings: Settings | None) -> str:
-    if settings is not None:
-        try:
-            return path.resolve().relative_to(settings.root.resolve()).as_posix()
-        except ValueError:
-            pass
-    return str(path)
-
-
 def _change_line(location: str, change: Change) -> str:
     old = " ".join(change.old.split())
     new = " ".join(change.new.split())
@@ -104,9 +84,9 @@ def enforce(
     ] = False,
     glossary: GlossaryOpt = None,
     output: Annotated[
-        EnforceFormat,
+        TextFormat,
         typer.Option("--format", metavar="text|json", help="Output format: text or JSON."),
-    ] = EnforceFormat.TEXT,
+    ] = TextFormat.TEXT,
 ) -> None:
     """Repair glossary terms in translated catalogs, in the case the sentence needs.
 
@@ -122,27 +102,27 @@ def enforce(
     findings: list[Finding] = []
     changes = entries = written = 0
     for item in files:
-        shown = _shown(item.path, settings)
+        where = shown(item.path, settings)
         result = enforce_catalog(item.catalog, termbase, item.language)
         for entry in result.entries:
-            location = f"{shown}:{entry.original.lineno or 0}"
+            location = f"{where}:{entry.original.lineno or 0}"
             findings.extend(replace(f, location=location) for f in entry.findings)
             if not entry.changed:
                 continue
             entries += 1
             for change in entry.changes:
                 changes += 1
-                if output is EnforceFormat.TEXT:
+                if output is TextFormat.TEXT:
                     typer.echo(_change_line(location, change))
                 records.append(_change_record(location, item, change))
         if not result.changed:
             continue
-        if diff and output is EnforceFormat.TEXT:
-            typer.echo(catalog_diff(shown, item.catalog, result.catalog), nl=False)
+        if diff and output is TextFormat.TEXT:
+            typer.echo(catalog_diff(where, item.catalog, result.catalog), nl=False)
         if not dry_run:
             save_catalog(item.path, result.catalog, stamp="PO-Revision-Date")
             written += 1
-    if output is EnforceFormat.JSON:
+    if output is TextFormat.JSON:
         data = {
             "changes": records,
             "findings": [f.record() for f in findings],
@@ -221,9 +201,9 @@ def score(
     lang: LangOpt = None,
     glossary: GlossaryOpt = None,
     output: Annotated[
-        ScoreFormat,
+        TableFormat,
         typer.Option("--format", metavar="table|json", help="Output format: table or JSON."),
-    ] = ScoreFormat.TABLE,
+    ] = TableFormat.TABLE,
 ) -> None:
     """Score glossary terms and chrF of a catalog against reference translations.
 
@@ -240,7 +220,7 @@ def score(
         )
     termbase = load_termbase([hyp.language], settings=settings, folder=glossary)
     result = score_catalogs(ref.catalog, hyp.catalog, termbase, hyp.language)
-    if output is ScoreFormat.JSON:
+    if output is TableFormat.JSON:
         typer.echo(json.dumps(result.record(), ensure_ascii=False, indent=2))
     else:
         _print_score(result)

@@ -13,6 +13,7 @@ import typer
 
 from toolkit.catalogs import project_id
 from toolkit.cli.app import app, state
+from toolkit.cli.output import TableFormat, TextFormat, shown
 from toolkit.config import Settings
 from toolkit.corpus import load_corpus
 from toolkit.errors import GlossaryError
@@ -48,16 +49,6 @@ glossary_app = typer.Typer(
     rich_markup_mode=None,
 )
 app.add_typer(glossary_app, name="glossary")
-
-
-class TableFormat(StrEnum):
-    table = "table"
-    json = "json"
-
-
-class TextFormat(StrEnum):
-    text = "text"
-    json = "json"
 
 
 class ImportFormat(StrEnum):
@@ -202,18 +193,11 @@ def _save(settings: Settings, before: Termbase, after: Termbase) -> None:
     require_no_new_errors(before, after)
     for path, status in write_glossary(settings, after):
         if status != "unchanged":
-            typer.echo(f"{status} {_shown(settings, path)}", err=True)
+            typer.echo(f"{status} {shown(path, settings)}", err=True)
     known = {(f.check, f.message) for f in lint(before)}
     for finding in lint(after):
         if finding.severity is Severity.WARNING and (finding.check, finding.message) not in known:
             typer.echo(f"warning: {finding.message}", err=True)
-
-
-def _shown(settings: Settings, path: Path) -> str:
-    try:
-        return path.relative_to(settings.root).as_posix()
-    except ValueError:
-        return str(path)
 
 
 def concept_record(concept: Concept) -> dict[str, Any]:
@@ -278,7 +262,7 @@ def list_concepts(
         ),
     ] = None,
     concept_type: TypeOpt = None,
-    output: FormatOpt = TableFormat.table,
+    output: FormatOpt = TableFormat.TABLE,
 ) -> None:
     """List the concepts: id, type, source form and the approved form per language."""
     settings = state(ctx).settings
@@ -289,7 +273,7 @@ def list_concepts(
     )
     termbase = read_glossary(settings)
     concepts = [c for c in termbase.concepts if concept_type is None or c.type is concept_type]
-    if output is TableFormat.json:
+    if output is TableFormat.JSON:
         records = []
         for concept in concepts:
             record = concept_record(concept)
@@ -323,7 +307,7 @@ def show_concept(
     ],
     output: Annotated[
         TextFormat, typer.Option("--format", help="Output as text or as JSON for scripts.")
-    ] = TextFormat.text,
+    ] = TextFormat.TEXT,
 ) -> None:
     """Show every concept TERM names, with its forms in all languages."""
     settings = state(ctx).settings
@@ -334,7 +318,7 @@ def show_concept(
             f"no concept is named {term!r}",
             hint="`toolkit glossary find TEXT` searches inside text; `list` shows all concepts",
         )
-    if output is TextFormat.json:
+    if output is TextFormat.JSON:
         typer.echo(json.dumps([concept_record(c) for c in found], ensure_ascii=False, indent=2))
         return
     for number, concept in enumerate(found):
@@ -526,7 +510,7 @@ def find_concepts(
             "--unmatched", help="With --corpus: list the segments where no concept is found."
         ),
     ] = False,
-    output: FormatOpt = TableFormat.table,
+    output: FormatOpt = TableFormat.TABLE,
 ) -> None:
     """Find glossary concepts in TEXT or in the corpus, with their character spans."""
     if (text is None) == (not corpus):
@@ -538,7 +522,7 @@ def find_concepts(
     matcher = termbase.source_matcher
     if text is not None:
         matches = matcher.find(text)
-        if output is TableFormat.json:
+        if output is TableFormat.JSON:
             records = [_match_record(m, termbase) for m in matches]
             typer.echo(json.dumps(records, ensure_ascii=False, indent=2))
             return
@@ -555,7 +539,7 @@ def find_concepts(
             found = matcher.find(segment.text)
             if unmatched == (not found):
                 results.append((article, segment, found))
-    if output is TableFormat.json:
+    if output is TableFormat.JSON:
         data = [
             {
                 "article": article.id,
@@ -601,14 +585,14 @@ def lint_glossary(
         Level,
         typer.Option("--show", help="Print findings from this severity up."),
     ] = Level.warning,
-    output: FormatOpt = TableFormat.table,
+    output: FormatOpt = TableFormat.TABLE,
 ) -> None:
     """Check the glossary for conflicts and gaps; exit 1 when a finding reaches --fail-on."""
     settings = state(ctx).settings
     termbase = read_glossary(settings)
     findings = lint(termbase, folder=settings.glossary_dir)
     shown = [f for f in findings if f.severity >= Severity.parse(show.value)]
-    if output is TableFormat.json:
+    if output is TableFormat.JSON:
         typer.echo(json.dumps([_finding_record(f) for f in shown], ensure_ascii=False, indent=2))
     else:
         for finding in shown:
@@ -764,7 +748,7 @@ def discover_terms(
             "proposed from one occurrence).",
         ),
     ] = 2,
-    output: FormatOpt = TableFormat.table,
+    output: FormatOpt = TableFormat.TABLE,
 ) -> None:
     """Suggest variants of known concepts and new names from the corpus; never edits the
     glossary."""
@@ -776,7 +760,7 @@ def discover_terms(
         for segment in article.translatable
     ]
     found = discover(termbase, passages, min_count=min_count)
-    if output is TableFormat.json:
+    if output is TableFormat.JSON:
         typer.echo(json.dumps(_discovery_record(found), ensure_ascii=False, indent=2))
     else:
         _print_discovery(found, min_count)

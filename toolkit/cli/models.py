@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from toolkit.cli.app import app
+from toolkit.cli.output import TableFormat
 from toolkit.models import (
     INDEX_TIMEOUT,
     INSTALL_HINT,
@@ -29,11 +29,6 @@ models_app = typer.Typer(
     rich_markup_mode=None,
 )
 app.add_typer(models_app, name="models")
-
-
-class OutputFormat(StrEnum):
-    TABLE = "table"
-    JSON = "json"
 
 
 ReplaceOpt = Annotated[
@@ -79,12 +74,12 @@ def _installed(verb: str, package: PackageInfo) -> str:
 @models_app.command("list")
 def list_command(
     output: Annotated[
-        OutputFormat, typer.Option("--format", help="table for people, json for scripts.")
-    ] = OutputFormat.TABLE,
+        TableFormat, typer.Option("--format", help="table for people, json for scripts.")
+    ] = TableFormat.TABLE,
 ) -> None:
     """List installed packages: name, pair, version, size, tokenizer and location."""
     packages = list_packages()
-    if output is OutputFormat.JSON:
+    if output is TableFormat.JSON:
         typer.echo(json.dumps([_as_json(p) for p in packages], ensure_ascii=False, indent=2))
         return
     if not packages:

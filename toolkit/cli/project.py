@@ -3,26 +3,21 @@
 from __future__ import annotations
 
 import json
-from enum import StrEnum
 from typing import Annotated
 
 import typer
 
 from toolkit.cli.app import app, state
+from toolkit.cli.output import TextFormat
 from toolkit.locales import language_name
-
-
-class OutputFormat(StrEnum):
-    text = "text"
-    json = "json"
 
 
 @app.command("config")
 def show_config(
     ctx: typer.Context,
     output: Annotated[
-        OutputFormat, typer.Option("--format", help="Output as text or as JSON for scripts.")
-    ] = OutputFormat.text,
+        TextFormat, typer.Option("--format", help="Output as text or as JSON for scripts.")
+    ] = TextFormat.TEXT,
 ) -> None:
     """Show the project folder and its [tool.toolkit] settings."""
     settings = state(ctx).settings
@@ -36,7 +31,7 @@ def show_config(
         "build": str(settings.build_path),
         "engine": settings.engine,
     }
-    if output is OutputFormat.json:
+    if output is TextFormat.JSON:
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
     typer.echo(f"project       {settings.root}")

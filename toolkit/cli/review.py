@@ -11,7 +11,6 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Sequence
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -21,6 +20,7 @@ from toolkit import pofile
 from toolkit.catalogs import Catalog, save_catalog
 from toolkit.checks import CheckedCatalog, find_catalogs
 from toolkit.cli.app import app, state
+from toolkit.cli.output import TextFormat, shown
 from toolkit.config import Settings
 from toolkit.errors import EXIT_FINDINGS, EXIT_OK, CatalogError
 from toolkit.export import ExportFormat, ExportRefused, export_articles
@@ -43,11 +43,6 @@ from toolkit.review.terminal import Layout, render_catalog, render_entry
 STAMP = "PO-Revision-Date"
 
 
-class OutputFormat(StrEnum):
-    TEXT = "text"
-    JSON = "json"
-
-
 LanguagesOpt = Annotated[
     list[str] | None,
     typer.Option(
@@ -67,13 +62,6 @@ def _layout(color: bool | None, width: int | None) -> Layout:
         use_color = False
     columns = width or shutil.get_terminal_size(fallback=(100, 24)).columns
     return Layout(width=columns, color=use_color)
-
-
-def _shown(path: Path, settings: Settings) -> str:
-    try:
-        return path.resolve().relative_to(settings.root.resolve()).as_posix()
-    except ValueError:
-        return str(path)
 
 
 # --- review ------------------------------------------------------------------------------------
@@ -191,9 +179,9 @@ def review(
         ),
     ] = None,
     output: Annotated[
-        OutputFormat,
+        TextFormat,
         typer.Option("--format", metavar="text|json", help="Output format: text or JSON."),
-    ] = OutputFormat.TEXT,
+    ] = TextFormat.TEXT,
 ) -> None:
     """Review translations side by side: source, translation, state, findings.
 
@@ -203,7 +191,7 @@ def review(
     """
     settings = state(ctx).settings
     if interactive:
-        if html is not None or output is OutputFormat.JSON:
+        if html is not None or output is TextFormat.JSON:
             raise typer.BadParameter("--interactive cannot be combined with --html or --format")
         _interactive(settings, paths or [], lang, _layout(color, width))
         return
@@ -217,7 +205,7 @@ def review(
             err=True,
         )
         return
-    if output is OutputFormat.JSON:
+    if output is TextFormat.JSON:
         data = [
             {
                 "path": r.path,
@@ -296,10 +284,10 @@ def _interactive(
 def _file_of(item: CheckedCatalog, settings: Settings, paths: Sequence[Path]) -> Path:
     """The file a checked catalog was read from (its shown path is relative to the project)."""
     for path in paths:
-        if path.is_file() and _shown(path, settings) == item.path:
+        if path.is_file() and shown(path, settings) == item.path:
             return path
-    shown = Path(item.path)
-    return shown if shown.is_absolute() else settings.root / shown
+    recorded = Path(item.path)
+    return recorded if recorded.is_absolute() else settings.root / recorded
 
 
 def _checked(
@@ -409,9 +397,9 @@ def approve_command(
         bool, typer.Option("--dry-run", help="Say what would be approved; change nothing.")
     ] = False,
     output: Annotated[
-        OutputFormat,
+        TextFormat,
         typer.Option("--format", metavar="text|json", help="Output format: text or JSON."),
-    ] = OutputFormat.TEXT,
+    ] = TextFormat.TEXT,
 ) -> None:
     """Approve fuzzy entries a person has checked: clears `fuzzy` and the `#|` lines.
 
@@ -436,7 +424,7 @@ def approve_command(
     status = "unchanged"
     if result.approved and not dry_run:
         status = save_catalog(path, result.catalog, stamp=STAMP)
-    if output is OutputFormat.JSON:
+    if output is TextFormat.JSON:
         data = {
             "path": item.path,
             "status": "dry-run" if dry_run else status,

@@ -9,7 +9,6 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
-from pathlib import Path
 from types import FrameType
 from typing import Annotated, Any
 
@@ -17,6 +16,7 @@ import typer
 
 from toolkit.cli.app import app, state
 from toolkit.cli.findings import FailOnOpt
+from toolkit.cli.output import TableFormat, shown
 from toolkit.config import Settings
 from toolkit.errors import EXIT_FINDINGS, EXIT_OK
 from toolkit.findings import exit_code
@@ -46,18 +46,6 @@ class Device(StrEnum):
     CPU = "cpu"
     CUDA = "cuda"
     AUTO = "auto"
-
-
-class OutputFormat(StrEnum):
-    TABLE = "table"
-    JSON = "json"
-
-
-def _shown(path: Path, settings: Settings) -> str:
-    try:
-        return path.relative_to(settings.root).as_posix()
-    except ValueError:
-        return str(path)
 
 
 @contextmanager
@@ -211,9 +199,9 @@ def translate(
         ),
     ] = False,
     output: Annotated[
-        OutputFormat,
+        TableFormat,
         typer.Option("--format", metavar="table|json", help="Summary as a table or as JSON."),
-    ] = OutputFormat.TABLE,
+    ] = TableFormat.TABLE,
     fail_on: FailOnOpt = None,
 ) -> None:
     """Translate the corpus into the target languages' catalogs.
@@ -268,7 +256,7 @@ def translate(
         typer.echo(
             f"no model for {gap.pair}: {gap.segments} entries left empty; {gap.hint}", err=True
         )
-    if output is OutputFormat.JSON:
+    if output is TableFormat.JSON:
         _print_json(summary, settings)
     else:
         _print_table(summary)
@@ -322,7 +310,7 @@ def _print_json(summary: JobSummary, settings: Settings) -> None:
         return {
             "article": row.article,
             "language": row.language,
-            "path": _shown(row.path, settings),
+            "path": shown(row.path, settings),
             "status": row.status,
             "total": row.total,
             "reused": row.reused,
