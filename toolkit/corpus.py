@@ -160,6 +160,12 @@ def read_source(path: Path) -> str:
         raise CorpusError("is a folder, not a text file", path=path) from exc
     except OSError as exc:
         raise CorpusError(f"cannot read file: {exc.strerror}", path=path) from exc
+    return _decode_utf8(
+        raw, path, hint="convert the file to UTF-8 (for example: iconv -f cp1251 -t utf-8)"
+    )
+
+
+def _decode_utf8(raw: bytes, path: Path, *, hint: str) -> str:
     try:
         # Decoded as plain UTF-8 so that the offset counts bytes of the file, BOM included.
         return raw.decode("utf-8")
@@ -169,7 +175,7 @@ def read_source(path: Path) -> str:
             path=path,
             line=raw[: exc.start].count(b"\n") + 1,
             offset=exc.start,
-            hint="convert the file to UTF-8 (for example: iconv -f cp1251 -t utf-8)",
+            hint=hint,
         ) from exc
 
 
@@ -465,16 +471,7 @@ def _read_utf8(path: Path) -> str:
         raise CorpusError(
             "file is missing", path=path, hint="re-import the article with toolkit corpus import"
         ) from exc
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise CorpusError(
-            f"not valid UTF-8 at byte offset {exc.start}",
-            path=path,
-            line=raw[: exc.start].count(b"\n") + 1,
-            offset=exc.start,
-            hint="corpus files are UTF-8; re-import the article",
-        ) from exc
+    return _decode_utf8(raw, path, hint="corpus files are UTF-8; re-import the article")
 
 
 def load_article(settings: Settings, article_id: str) -> Article:
