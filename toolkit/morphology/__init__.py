@@ -95,15 +95,24 @@ NO_HINTS = Morphology()
 ANY: frozenset[Features] | None = None  # a word that does not inflect fits every reading
 
 
+_fold = lru_cache(maxsize=65536)(fold)  # the same words recur in text after text
+
+
 @dataclass(frozen=True)
 class Word:
     text: str
     start: int
     end: int
+    key: str  # the folded text: what glossary tables are looked up by
+
+    @classmethod
+    def at(cls, text: str, start: int, end: int) -> Word:
+        return cls(text, start, end, _fold(text))
 
 
 def words(text: str) -> list[Word]:
-    return [Word(m.group(0), m.start(), m.end()) for m in WORD.finditer(text)]
+    # Folded once here: one text is searched for every form of every term of the glossary.
+    return [Word.at(m.group(0), m.start(), m.end()) for m in WORD.finditer(text)]
 
 
 @dataclass(frozen=True)
@@ -135,7 +144,6 @@ class Occurrence:
         return (self.start, self.end)
 
 
-_fold = lru_cache(maxsize=65536)(fold)  # a text's words are folded again for every term
 
 
 def _same_case(glossary_word: str, text_word: str) -> bool:
@@ -201,14 +209,12 @@ class TermForm(ABC):
         text_words: Sequence[Word] | None = None,
         *,
         case_sensitive: bool = False,
-        folded: Sequence[str] | None = None,
     ) -> list[Occurrence]:
         """Every occurrence of the term in *text*, in any inflected form, left to right.
 
-        *text_words* and *folded* (``fold`` of each word) may be passed when the caller has them.
+        *text_words* (``words(text)``) may be passed when the caller has them.
         """
-        found = list(text_words) if text_words is not None else words(text)
-        keys = list(folded) if folded is not None else [_fold(w.text) for w in found]
+        found = text_words if text_words is not None else words(text)
         size = self.size
         result: list[Occurrence] = []
         if not size:
@@ -216,10 +222,10 @@ class TermForm(ABC):
         first = self.tables[0]
         i = 0
         while i + size <= len(found):
-            if keys[i] not in first:
+            if found[i].key not in first:
                 i += 1
                 continue
-            occurrence = self._match_at(text, found, keys, i, case_sensitive)
+            occurrence = self._match_at(text, found, i, case_sensitive)
             if occurrence is None:
                 i += 1
                 continue
@@ -231,7 +237,6 @@ class TermForm(ABC):
         self,
         text: str,
         found: Sequence[Word],
-        keys: Sequence[str],
         i: int,
         case_sensitive: bool,
     ) -> Occurrence | None:
@@ -241,7 +246,7 @@ class TermForm(ABC):
             word = found[i + k]
             if k and _fold(text[found[i + k - 1].end : word.start]).strip() != self.gaps[k - 1]:
                 return None
-            match = self.tables[k].get(keys[i + k])
+            match = self.tables[k].get(word.key)
             if match is None:
                 return None
             if case_sensitive and not _same_case(part.text, word.text):
