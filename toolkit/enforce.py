@@ -34,6 +34,7 @@ import weakref
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from functools import cached_property
 from pathlib import Path
 
 from toolkit.catalogs import CATALOG_SUFFIX, Catalog, Message, with_translation
@@ -171,18 +172,39 @@ class _Term:
     case_only: frozenset[str]  # wrong variants that differ from the approved form only in case
     person: bool
 
+    @cached_property
+    def first_keys(self) -> frozenset[str]:
+        """Folded words any of the term's forms can start with: a text without one of them
+        cannot contain the term, so most terms are skipped without searching."""
+        forms = [self.approved, *(form for _, form in self.wrong)]
+        if self.person and self.approved.size > 1:
+            forms.append(self.tail(1))
+        return frozenset(key for form in forms if form.tables for key in form.tables[0])
+
     def tail(self, count: int) -> TermForm:
         """The approved form's last *count* words: a person named by the surname only."""
         parts = self.approved.parts
         if count >= len(parts):
             return self.approved
-        text = self.approved.form[parts[-count].start :]
-        return term_form(
-            text,
-            self.target.language,
-            person=self.person,
-            hints=self.target.morphology,
-        )
+        if count not in self._tails:
+            self._tails[count] = term_form(
+                self.approved.form[parts[-count].start :],
+                self.target.language,
+                person=self.person,
+                hints=self.target.morphology,
+            )
+        return self._tails[count]
+
+    @cached_property
+    def _tails(self) -> dict[int, TermForm]:
+        # Compiled on first use and kept: terms live as long as their compiled termbase.
+        return {}
+
+
+def _present(terms: dict[str, _Term], text_words: Sequence[Word]) -> list[_Term]:
+    """The terms that may occur among *text_words* (see :attr:`_Term.first_keys`)."""
+    keys = {w.key for w in text_words}
+    return [term for term in terms.values() if not term.first_keys.isdisjoint(keys)]
 
 
 def _compile_term(concept: Concept, term: TargetTerm) -> _Term:
@@ -841,7 +863,8 @@ def _findings(
     text_words = words(text)
     findings: list[Finding] = []
     approved_spans: list[tuple[int, int]] = []
-    for term in terms.values():
+    present = _present(terms, text_words)
+    for term in present:
         approved_spans += [o.span for o in term.approved.find(text, text_words)]
     named = {m.concept for m in mentions}
     for mention in mentions:
@@ -867,7 +890,7 @@ def _findings(
         findings.append(
             Finding(TERM_MISSING, severity, message, "", subject=text, source_span=mention.span)
         )
-    for term in terms.values():
+    for term in present:
         if term.concept.id in named:
             continue
         for wrong in _wrong(term, text, text_words):
@@ -920,7 +943,7 @@ def enforce_segment(source: str, target: str, termbase: Termbase, language: str)
 
     approved_all: list[_Found] = []
     wrong_all: list[_Found] = []
-    for term in terms.values():
+    for term in _present(terms, text_words):
         case_only = _case_only_spans(term, target, text_words)
         approved_all += [f for f in _approved(term, target, text_words) if f.span not in case_only]
         wrong_all += _wrong(term, target, text_words)
