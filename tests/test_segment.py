@@ -14,6 +14,7 @@ from toolkit.segment import (
     classify,
     find_dateline,
     foreign_script,
+    script_of,
     segment_paragraph,
     segment_text,
     split_sentences,
@@ -485,3 +486,26 @@ def test_title_segment() -> None:
         paragraph=0,
         line=9,
     )
+
+
+def _foreign_script_by_char(text: str, language: str) -> str | None:
+    expected = "Cyrillic" if language in ("ru", "kk") else "Latin"
+    counts = {"Latin": 0, "Cyrillic": 0}
+    for char in text:
+        script = script_of(char)
+        if script is not None:
+            counts[script] += 1
+    other = "Latin" if expected == "Cyrillic" else "Cyrillic"
+    letters = counts["Latin"] + counts["Cyrillic"]
+    return other if letters and counts[other] * 2 > letters else None
+
+
+@given(
+    text=st.text(
+        alphabet=st.sampled_from("abcXYZ éÿ×÷ẞАБВжзӘәҚқ҂\u0483 12,.«»—-"),
+        max_size=40,
+    ),
+    language=st.sampled_from(["en", "ru", "kk"]),
+)
+def test_foreign_script_counts_like_the_per_character_definition(text: str, language: str) -> None:
+    assert foreign_script(text, language) == _foreign_script_by_char(text, language)

@@ -256,6 +256,10 @@ def _is_navigation(text: str) -> bool:
     return rest != text and not re.sub(r"[\W_]+", "", rest)
 
 
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
 def script_of(char: str) -> str | None:
     """``"Latin"``, ``"Cyrillic"`` or None (digits, punctuation, other scripts)."""
     if not char.isalpha():
@@ -271,8 +275,9 @@ def script_of(char: str) -> str | None:
 def foreign_script(text: str, language: str) -> str | None:
     """The script *text* is mostly written in when that is not the script of *language*."""
     expected = "Cyrillic" if language.split("_")[0] in _CYRILLIC_LANGUAGES else "Latin"
-    counts = {"Latin": 0, "Cyrillic": 0}
-    for char in text:
+    # ASCII letters are counted by one regex; only the other characters are looked at one by one.
+    counts = {"Latin": len(_ASCII_LETTER.findall(text)), "Cyrillic": 0}
+    for char in _NON_ASCII.findall(text):
         script = script_of(char)
         if script is not None:
             counts[script] += 1
