@@ -115,6 +115,15 @@ class Message:
         """Every msgstr of the message: the plural forms, or the one msgstr."""
         return self.msgstr_plural if self.plural else (self.msgstr,)
 
+    def source_of(self, form: int) -> str:
+        """The source text plural form *form* translates: msgid_plural beyond the first."""
+        return self.msgid_plural if form and self.msgid_plural is not None else self.msgid
+
+    def translation_of(self, form: int) -> str:
+        """Plural form *form* of the translation ("" when the message has no such form)."""
+        forms = self.translations
+        return forms[form] if form < len(forms) else ""
+
     @property
     def has_translation(self) -> bool:
         """Some translated text exists (fuzzy or not): dropping the message would lose it."""

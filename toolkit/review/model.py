@@ -117,14 +117,11 @@ class ReviewEntry:
 
     @property
     def source(self) -> str:
-        if self.form and self.message.msgid_plural is not None:
-            return self.message.msgid_plural
-        return self.message.msgid
+        return self.message.source_of(self.form)
 
     @property
     def target(self) -> str:
-        forms = self.message.translations
-        return forms[self.form] if self.form < len(forms) else ""
+        return self.message.translation_of(self.form)
 
     @property
     def key(self) -> tuple[str | None, str]:
