@@ -397,9 +397,9 @@ def article_ids(settings: Settings) -> list[str]:
     return sorted(p.stem for p in settings.corpus_path.glob(f"*{META_SUFFIX}") if p.is_file())
 
 
-def meta_to_json(meta: ArticleMeta) -> str:
-    """The metadata file's text: deterministic (sorted keys, indent 2, trailing newline)."""
-    data: dict[str, Any] = {
+def meta_record(meta: ArticleMeta) -> dict[str, Any]:
+    """The metadata as JSON-ready data: what the metadata file and `--format json` show."""
+    return {
         "id": meta.id,
         "title": meta.title,
         "date": meta.date.isoformat() if meta.date else None,
@@ -409,7 +409,11 @@ def meta_to_json(meta: ArticleMeta) -> str:
         "language": meta.language,
         "note": meta.note,
     }
-    return json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+
+
+def meta_to_json(meta: ArticleMeta) -> str:
+    """The metadata file's text: deterministic (sorted keys, indent 2, trailing newline)."""
+    return json.dumps(meta_record(meta), sort_keys=True, indent=2, ensure_ascii=False) + "\n"
 
 
 _META_KEYS = frozenset({"id", "title", "date", "source", "dateline", "origin", "language", "note"})

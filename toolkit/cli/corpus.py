@@ -16,6 +16,7 @@ from toolkit.corpus import (
     ImportPlan,
     load_article,
     load_corpus,
+    meta_record,
     plan_import,
     write_import,
 )
@@ -182,14 +183,7 @@ def show_article(
     meta = article.meta
     if output is TextFormat.JSON:
         data = {
-            "id": meta.id,
-            "title": meta.title,
-            "date": meta.date.isoformat() if meta.date else None,
-            "source": meta.source,
-            "dateline": meta.dateline,
-            "origin": meta.origin,
-            "language": meta.language,
-            "note": meta.note,
+            **meta_record(meta),
             "text_path": article.text_path.relative_to(settings.root).as_posix(),
             "meta_path": article.meta_path.relative_to(settings.root).as_posix(),
             "segments": [
