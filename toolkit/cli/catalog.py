@@ -17,6 +17,7 @@ from toolkit.catalogs import (
 )
 from toolkit.cli.app import app, state
 from toolkit.cli.findings import FailOnOpt, report_findings
+from toolkit.cli.options import ArticlesArg, LanguagesOpt
 from toolkit.cli.output import TableFormat, shown
 from toolkit.corpus import select_articles
 from toolkit.findings import exit_code
@@ -28,22 +29,6 @@ catalog_app = typer.Typer(
     rich_markup_mode=None,
 )
 app.add_typer(catalog_app, name="catalog")
-
-
-ArticlesArg = Annotated[
-    list[str] | None,
-    typer.Argument(metavar="ARTICLE", help="Article ids (default: all).", show_default=False),
-]
-LanguagesOpt = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--lang",
-        "-l",
-        metavar="LANG",
-        help="Target language; repeat for several (default: all of the project's).",
-        show_default=False,
-    ),
-]
 
 
 @app.command("extract")

@@ -20,6 +20,7 @@ from toolkit import pofile
 from toolkit.catalogs import Catalog, save_catalog
 from toolkit.checks import CheckedCatalog, find_catalogs
 from toolkit.cli.app import app, state
+from toolkit.cli.options import LanguagesOpt
 from toolkit.cli.output import TextFormat, shown
 from toolkit.config import Settings
 from toolkit.errors import EXIT_FINDINGS, EXIT_OK, CatalogError
@@ -41,18 +42,6 @@ from toolkit.review.model import (
 from toolkit.review.terminal import Layout, render_catalog, render_entry
 
 STAMP = "PO-Revision-Date"
-
-
-LanguagesOpt = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--lang",
-        "-l",
-        metavar="LANG",
-        help="Target language; repeat for several (default: all of the project's).",
-        show_default=False,
-    ),
-]
 
 
 def _layout(color: bool | None, width: int | None) -> Layout:
