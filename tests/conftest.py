@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -50,3 +51,12 @@ def project(make_project: Callable[..., Path]) -> Path:
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()
+
+
+@pytest.fixture
+def shipped(project: Path) -> Path:
+    """A project with the repository's glossary and corpus (modules may define their own)."""
+    repo = Path(__file__).resolve().parent.parent
+    shutil.copytree(repo / "glossary", project / "glossary")
+    shutil.copytree(repo / "corpus", project / "corpus")
+    return project

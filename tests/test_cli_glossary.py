@@ -4,35 +4,15 @@ a fresh project."""
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 from gettext_check import msgfmt_problems
+from glossary_cli import REPO, files, run
 from typer.testing import CliRunner
 
 import toolkit.cli.glossary  # noqa: F401  (registers the commands, as toolkit/cli/__init__ does)
 from toolkit.cli import app
-
-REPO = Path(__file__).resolve().parent.parent
-
-
-def run(runner: CliRunner, project: Path, *args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, ["--project", str(project), "glossary", *args])
-    return result.exit_code, result.stdout, result.stderr
-
-
-def files(project: Path) -> dict[str, bytes]:
-    folder = project / "glossary"
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())} if folder.is_dir() else {}
-
-
-@pytest.fixture
-def shipped(project: Path) -> Path:
-    """A project with the repository's glossary and corpus."""
-    shutil.copytree(REPO / "glossary", project / "glossary")
-    shutil.copytree(REPO / "corpus", project / "corpus")
-    return project
 
 
 def test_help_lists_the_commands(runner: CliRunner) -> None:
