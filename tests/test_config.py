@@ -18,9 +18,7 @@ def test_defaults_and_paths(project: Path) -> None:
     assert settings.templates_path == project / "translations" / "templates"
 
 
-def test_found_upwards_from_a_subfolder(
-    project: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_found_upwards_from_a_subfolder(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     deep = project / "corpus" / "nested"
     deep.mkdir(parents=True)
     monkeypatch.chdir(deep)
@@ -71,9 +69,9 @@ def test_invalid_settings(
 @pytest.mark.parametrize(
     ("body", "line"),
     [
-        ('[tool.toolkit]\nsource_language = en\n', 2),
+        ("[tool.toolkit]\nsource_language = en\n", 2),
         ('[tool.toolkit]\nsource_language = "en"\ntarget_languages = ["ru",\n', 3),
-        ('[tool.toolkit]\n[tool.toolkit]\n', 2),
+        ("[tool.toolkit]\n[tool.toolkit]\n", 2),
     ],
 )
 def test_corrupt_toml_names_file_and_line(

@@ -144,8 +144,6 @@ class Occurrence:
         return (self.start, self.end)
 
 
-
-
 def _same_case(glossary_word: str, text_word: str) -> bool:
     """The text word is written with the glossary word's capitals, over the stem they share."""
     size = min(len(glossary_word), len(text_word))
