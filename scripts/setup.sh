@@ -23,6 +23,8 @@ python=${PYTHON:-python3}
 .venv/bin/python -m pip install -q --upgrade pip
 # argostranslate needs torch (through stanza) although the toolkit never runs it; the CPU
 # build is a tenth of the size of the default CUDA one.
-.venv/bin/python -m pip install -q "torch==2.13.0"
-.venv/bin/python -m pip install -q -e '.[dev]'
+# requirements.lock pins every package to the versions the suite was last run green with: a
+# newer Babel, for one, writes the Russian Plural-Forms differently from the shipped catalogs.
+.venv/bin/python -m pip install -q -c requirements.lock "torch==2.13.0"
+.venv/bin/python -m pip install -q -c requirements.lock -e '.[dev]'
 echo "setup: done; run the tests with: .venv/bin/python -m pytest" >&2
