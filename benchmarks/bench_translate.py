@@ -103,8 +103,8 @@ package.install_from_path(Path(sys.argv[1]))
 def corpus_sentences() -> list[str]:
     """The corpus's body sentences (titles, datelines and captions left out)."""
     from toolkit.config import load_settings
-    from toolkit.corpus import load_corpus
-    from toolkit.segment import SegmentKind
+    from toolkit.corpus.articles import load_corpus
+    from toolkit.corpus.segmentation import SegmentKind
 
     settings = load_settings(REPO)
     return [
@@ -130,7 +130,7 @@ def vary(sentence: str, k: int) -> str:
 
 def make_project(root: Path, count: int) -> None:
     """A project whose corpus holds *count* distinct generated sentences."""
-    from toolkit.corpus import ArticleMeta, meta_to_json
+    from toolkit.corpus.articles import ArticleMeta, meta_to_json
 
     pool = corpus_sentences()
     sentences: list[str] = []
@@ -171,9 +171,9 @@ def make_project(root: Path, count: int) -> None:
 
 def job_segments(root: Path) -> list[str]:
     """Exactly the segments the job will translate: every template message, in order."""
-    from toolkit.catalogs import build_template
     from toolkit.config import load_settings
-    from toolkit.corpus import load_corpus
+    from toolkit.corpus.articles import load_corpus
+    from toolkit.project.extract import build_template
 
     settings = load_settings(root)
     return [

@@ -27,8 +27,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from toolkit import pofile  # noqa: E402
 from toolkit.enforce import enforce_segment  # noqa: E402
+from toolkit.gettext import pofile  # noqa: E402
 from toolkit.glossary.storage import read_termbase  # noqa: E402
 
 LANGUAGES = ("ru", "kk")

@@ -14,32 +14,28 @@ from gettext_check import msgfmt_problems
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from toolkit.catalogs import (
+from toolkit.config import Settings, load_settings
+from toolkit.corpus.articles import Article, ArticleMeta
+from toolkit.corpus.segmentation import Segment, SegmentKind
+from toolkit.errors import CatalogError, LanguageError
+from toolkit.gettext.merge import merge, merge_catalog
+from toolkit.gettext.model import (
     Catalog,
     Counts,
     Message,
     annotate,
-    build_template,
-    catalog_path,
-    catalog_stats,
-    compile_catalogs,
     count_messages,
-    extract_templates,
-    merge,
-    merge_catalog,
-    save_catalog,
     set_fuzzy,
-    template_path,
     timestamp,
-    total_counts,
-    update_catalogs,
     with_translation,
 )
-from toolkit.config import Settings, load_settings
-from toolkit.corpus import Article, ArticleMeta
-from toolkit.errors import CatalogError, LanguageError
-from toolkit.pofile import read_catalog, write_catalog
-from toolkit.segment import Segment, SegmentKind
+from toolkit.gettext.pofile import read_catalog, write_catalog
+from toolkit.gettext.store import save_catalog
+from toolkit.project.compile import compile_catalogs
+from toolkit.project.extract import build_template, extract_templates
+from toolkit.project.paths import catalog_path, template_path
+from toolkit.project.stats import catalog_stats, total_counts
+from toolkit.project.update import update_catalogs
 
 REPO = Path(__file__).resolve().parent.parent
 # A template has no language yet, which msgfmt --check-header reports for every .pot

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from toolkit.catalogs import Catalog, Message
 from toolkit.checks import CheckedCatalog, run_checks, select_checks
+from toolkit.gettext.model import Catalog, Message
 from toolkit.glossary.storage import read_termbase
 
 GLOSSARY = Path(__file__).parent / "data" / "checks" / "project" / "glossary"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from toolkit.catalogs import Catalog, Message
 from toolkit.checks import CheckedCatalog, catalog_entries, run_checks, select_checks
 from toolkit.checks.length import DEFAULT_RATIO, MIN_SAMPLE, usual_ratio
+from toolkit.gettext.model import Catalog, Message
 
 PAIRS = [
     (

@@ -6,9 +6,9 @@ from decimal import Decimal
 
 import pytest
 
-from toolkit.catalogs import Catalog, Message
 from toolkit.checks import CheckedCatalog, run_checks, select_checks
 from toolkit.checks.numbers import read_numbers
+from toolkit.gettext.model import Catalog, Message
 from toolkit.locales import number_scales, number_symbols
 
 

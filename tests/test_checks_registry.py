@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from toolkit.catalogs import Catalog, Message
 from toolkit.checks import CHECKS, CheckedCatalog, Side, get_check, run_checks, select_checks
 from toolkit.errors import ConfigError
 from toolkit.findings import Severity
+from toolkit.gettext.model import Catalog, Message
 
 # Names double as CLI switches and are part of the interface: renaming one breaks scripts.
 NAMES = {

@@ -12,7 +12,7 @@ from toolkit.checks import check_project, find_catalogs
 from toolkit.config import load_settings
 from toolkit.errors import CatalogError, LanguageError
 from toolkit.findings import Severity
-from toolkit.pofile import read_catalog, write_catalog
+from toolkit.gettext.pofile import read_catalog, write_catalog
 
 DATA = Path(__file__).parent / "data" / "checks"
 REPOSITORY = Path(__file__).parent.parent

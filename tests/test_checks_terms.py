@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from toolkit.catalogs import Catalog, Message
 from toolkit.checks import CheckedCatalog, find_inflected, run_checks, select_checks
+from toolkit.gettext.model import Catalog, Message
 from toolkit.glossary.storage import read_termbase
 from toolkit.glossary.termbase import Termbase
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from toolkit.catalogs import Catalog, Message
 from toolkit.checks import CheckedCatalog, run_checks, select_checks
 from toolkit.checks.typography import final_mark
+from toolkit.gettext.model import Catalog, Message
 
 Finding = tuple[int, str, str, str]  # line, severity, message fragment, marked text
 

@@ -10,10 +10,10 @@ import pytest
 from gettext_check import msgfmt_problems
 from typer.testing import CliRunner
 
-from toolkit.catalogs import with_translation
 from toolkit.cli import app
-from toolkit.corpus import ArticleMeta, meta_to_json
-from toolkit.pofile import read_catalog, write_catalog
+from toolkit.corpus.articles import ArticleMeta, meta_to_json
+from toolkit.gettext.model import with_translation
+from toolkit.gettext.pofile import read_catalog, write_catalog
 
 TEMPLATE_WARNING = "header field 'Language' still has the initial default value"
 

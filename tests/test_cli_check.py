@@ -11,10 +11,10 @@ import pytest
 from typer.testing import CliRunner
 
 import toolkit.cli.check  # noqa: F401  (registers `toolkit check`; toolkit.cli imports it too)
-from toolkit.catalogs import Catalog, Message
 from toolkit.checks import CHECKS
 from toolkit.cli import app
-from toolkit.pofile import write_catalog
+from toolkit.gettext.model import Catalog, Message
+from toolkit.gettext.pofile import write_catalog
 
 DATA = Path(__file__).parent / "data" / "checks"
 BAD = DATA / "bad" / "ru-sample.po"

@@ -10,8 +10,8 @@ import pytest
 from typer.testing import CliRunner
 
 import toolkit.cli.enforce  # noqa: F401  (registers the commands on `app`)
-from toolkit import pofile
 from toolkit.cli.app import app
+from toolkit.gettext import pofile
 from toolkit.review.enforcement import EnforcementRecord, enforcement_records
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -12,8 +12,8 @@ from gettext_check import msgfmt_problems
 from typer.testing import CliRunner
 
 import toolkit.cli.review  # noqa: F401  (registers the commands; toolkit.cli imports it too)
-from toolkit import pofile
 from toolkit.cli import app
+from toolkit.gettext import pofile
 
 DATA = Path(__file__).parent / "data" / "review" / "project"
 REPOSITORY = Path(__file__).parent.parent

@@ -29,9 +29,9 @@ from test_jobs import DUPLICATE, copy_project, hold_lock, republish, snapshot
 from typer.testing import CliRunner
 
 import toolkit.cli.translate  # registers the command until toolkit.cli imports it
-from toolkit import pofile
 from toolkit.cli import app
-from toolkit.corpus import ArticleMeta, meta_to_json
+from toolkit.corpus.articles import ArticleMeta, meta_to_json
+from toolkit.gettext import pofile
 
 ALL_PACKAGES = ("fixture-en_ru", "fixture-en_kk")
 # What the fixtures memorised, as the job must file it (from tests/models/parallel).

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from toolkit.config import Settings, load_settings
-from toolkit.corpus import (
+from toolkit.corpus.articles import (
     Article,
     ArticleMeta,
     clean_text,
@@ -25,8 +25,8 @@ from toolkit.corpus import (
     read_source,
     split_run_on,
 )
+from toolkit.corpus.segmentation import SegmentKind, iter_paragraphs
 from toolkit.errors import CorpusError
-from toolkit.segment import SegmentKind, iter_paragraphs
 
 DATA = Path(__file__).parent / "data" / "corpus"
 REPO = Path(__file__).resolve().parent.parent

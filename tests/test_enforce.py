@@ -13,14 +13,14 @@ from pathlib import Path
 
 import pytest
 
-from toolkit import pofile
-from toolkit.catalogs import Catalog, Message
 from toolkit.enforce import (
     ChangeKind,
     enforce_catalog,
     enforce_message,
     enforce_segment,
 )
+from toolkit.gettext import pofile
+from toolkit.gettext.model import Catalog, Message
 from toolkit.glossary.storage import read_termbase
 from toolkit.review.enforcement import EnforcementRecord, enforcement_records
 

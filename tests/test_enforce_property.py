@@ -13,8 +13,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from toolkit import pofile
 from toolkit.enforce import enforce_segment
+from toolkit.gettext import pofile
 from toolkit.glossary.storage import read_termbase
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -7,10 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from toolkit import pofile
-from toolkit.catalogs import catalog_path
 from toolkit.config import Settings, load_settings
-from toolkit.corpus import load_article
+from toolkit.corpus.articles import load_article
+from toolkit.corpus.segmentation import SegmentKind
 from toolkit.errors import CatalogError, CorpusError
 from toolkit.export import (
     ExportFormat,
@@ -20,7 +19,8 @@ from toolkit.export import (
     plan_export,
     render_article,
 )
-from toolkit.segment import SegmentKind
+from toolkit.gettext import pofile
+from toolkit.project.paths import catalog_path
 
 REPOSITORY = Path(__file__).parent.parent
 DATA = Path(__file__).parent / "data" / "review" / "project"

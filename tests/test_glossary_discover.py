@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from toolkit.config import load_settings
-from toolkit.corpus import load_corpus
+from toolkit.corpus.articles import load_corpus
+from toolkit.corpus.segmentation import SegmentKind
 from toolkit.glossary.discover import Passage, discover, skeleton
 from toolkit.glossary.storage import read_glossary
 from toolkit.glossary.termbase import Concept, ConceptChange, ConceptType, Termbase, apply_change
-from toolkit.segment import SegmentKind
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from toolkit.config import Settings, load_settings
 from toolkit.errors import GlossaryError
+from toolkit.gettext.pofile import dump_catalog, read_catalog
 from toolkit.glossary.storage import (
     glossary_catalogs,
     read_glossary,
@@ -32,7 +33,6 @@ from toolkit.glossary.termbase import (
     TargetTerm,
     Termbase,
 )
-from toolkit.pofile import dump_catalog, read_catalog
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).parent / "data" / "glossary"

@@ -20,12 +20,12 @@ from pathlib import Path
 import pytest
 from gettext_check import msgfmt_problems
 
-from toolkit import pofile
-from toolkit.catalogs import Catalog, catalog_path, template_path
 from toolkit.config import Settings, load_settings
 from toolkit.engines import Route, Translation
 from toolkit.errors import EngineUnavailable
 from toolkit.findings import Finding, Severity
+from toolkit.gettext import pofile
+from toolkit.gettext.model import Catalog
 from toolkit.jobs import (
     Hooks,
     JobBusy,
@@ -36,6 +36,7 @@ from toolkit.jobs import (
     read_holder,
     translate_project,
 )
+from toolkit.project.paths import catalog_path, template_path
 
 REPO = Path(__file__).resolve().parents[1]
 DUPLICATE = "2099-01-01-republished-innoprom"  # a copy of an article under a new id

@@ -17,15 +17,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from toolkit.errors import GlossaryError
-from toolkit.glossary.matcher import (
-    APOSTROPHES,
-    DASHES,
-    SPACES,
-    Match,
-    Matcher,
-    fold,
-    normalize_term,
-)
+from toolkit.glossary.matcher import Match, Matcher
+from toolkit.text import APOSTROPHES, DASHES, SPACES, fold, normalize_term
 
 # A slice of this corpus's glossary: (variant, concept id).
 GLOSSARY: list[tuple[str, str]] = [

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from toolkit.catalogs import Catalog, Message, annotate, save_catalog
 from toolkit.config import load_settings
 from toolkit.engines import Engine, Translation
 from toolkit.engines.memory import (
@@ -18,6 +17,8 @@ from toolkit.engines.memory import (
     units_of,
 )
 from toolkit.errors import EngineUnavailable
+from toolkit.gettext.model import Catalog, Message, annotate
+from toolkit.gettext.store import save_catalog
 
 SOURCE = "This is our first meeting this year."
 APPROVED = Message(SOURCE, "Это наша первая встреча в этом году.")

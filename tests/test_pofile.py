@@ -12,10 +12,9 @@ from gettext_check import msgfmt, msgfmt_problems
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from toolkit.catalogs import Catalog, Message
 from toolkit.errors import CatalogError
-from toolkit.locales import plural_forms
-from toolkit.pofile import (
+from toolkit.gettext.model import Catalog, Message
+from toolkit.gettext.pofile import (
     WIDTH,
     dump_catalog,
     mo_bytes,
@@ -24,6 +23,7 @@ from toolkit.pofile import (
     write_catalog,
     write_mo,
 )
+from toolkit.locales import plural_forms
 
 DATA = Path(__file__).parent / "data" / "po"
 

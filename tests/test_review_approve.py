@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from toolkit import pofile
-from toolkit.catalogs import Catalog, Message
 from toolkit.checks import CheckedCatalog
 from toolkit.config import load_settings
 from toolkit.errors import CatalogError
 from toolkit.findings import Finding, Severity
+from toolkit.gettext import pofile
+from toolkit.gettext.model import Catalog, Message
 from toolkit.glossary.storage import read_glossary
 from toolkit.review.approve import accept, approve, edit, entry_ids, find_entries
 from toolkit.review.model import check_catalogs

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from toolkit.catalogs import Message
+from toolkit.gettext.model import Message
 from toolkit.review.enforcement import (
     EnforcementRecord,
     enforcement_comment,

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from toolkit.catalogs import Catalog, Message
 from toolkit.checks import CheckedCatalog
 from toolkit.config import load_settings
+from toolkit.gettext.model import Catalog, Message
 from toolkit.glossary.storage import read_glossary
 from toolkit.review.html import render_index, render_report
 from toolkit.review.model import (

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from toolkit.catalogs import Catalog, Message
 from toolkit.checks import CheckedCatalog
 from toolkit.config import Settings, load_settings
 from toolkit.errors import CatalogError
+from toolkit.gettext.model import Catalog, Message
 from toolkit.glossary.storage import read_glossary
 from toolkit.review.enforcement import EnforcementRecord
 from toolkit.review.model import (

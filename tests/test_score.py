@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from toolkit import pofile
-from toolkit.catalogs import Catalog, Message
+from toolkit.gettext import pofile
+from toolkit.gettext.model import Catalog, Message
 from toolkit.glossary.storage import read_termbase
 from toolkit.score import score_catalogs, score_segments
 

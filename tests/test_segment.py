@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from toolkit.segment import (
+from toolkit.corpus.segmentation import (
     Segment,
     SegmentKind,
     classify,

@@ -585,7 +585,7 @@ def test_shipped_glossary_finds_a_concept_in_every_segment_that_names_one(
 ) -> None:
     """A segment where nothing is found has no capitalised word past its first one, other
     than adjectives, months and 'I': every name in the corpus is in the glossary."""
-    from toolkit.corpus import load_corpus
+    from toolkit.corpus.articles import load_corpus
 
     missed = []
     for article in load_corpus(load_settings(REPO)):

@@ -37,11 +37,11 @@ from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
 
-from toolkit.catalogs import CATALOG_SUFFIX, Catalog, Message, with_translation
 from toolkit.config import Settings
 from toolkit.errors import CatalogError, GlossaryError
 from toolkit.findings import Finding, Severity
-from toolkit.glossary.matcher import Match, fold, normalize_term
+from toolkit.gettext.model import Catalog, Message, with_translation
+from toolkit.glossary.matcher import Match
 from toolkit.glossary.termbase import Concept, ConceptType, TargetTerm, Termbase
 from toolkit.morphology import (
     NOMINATIVE,
@@ -55,7 +55,9 @@ from toolkit.morphology import (
     term_form,
     words,
 )
+from toolkit.project.paths import CATALOG_SUFFIX
 from toolkit.review.enforcement import enforcement_comment
+from toolkit.text import fold, normalize_term
 
 __all__ = [
     "NEAR_MISS_THRESHOLD",
@@ -1120,7 +1122,7 @@ def read_catalog_files(paths: Sequence[Path], language: str | None = None) -> li
     A catalog's language is its ``Language`` header, else *language*; a header that disagrees
     with *language* is an error.
     """
-    from toolkit import pofile
+    from toolkit.gettext import pofile
 
     found: list[Path] = []
     for path in paths:
@@ -1166,7 +1168,7 @@ def load_termbase(
 
 def catalog_diff(path: str, before: Catalog, after: Catalog) -> str:
     """A unified diff of a catalog's text before and after (empty when equal)."""
-    from toolkit import pofile
+    from toolkit.gettext import pofile
 
     old = pofile.dump_catalog(before).splitlines(keepends=True)
     new = pofile.dump_catalog(after).splitlines(keepends=True)

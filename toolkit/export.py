@@ -38,13 +38,15 @@ from html import escape
 from pathlib import Path
 from typing import Literal
 
-from toolkit.catalogs import Catalog, WriteStatus, catalog_path, target_languages
 from toolkit.config import Settings
-from toolkit.corpus import Article, select_articles
+from toolkit.corpus.articles import Article, select_articles
+from toolkit.corpus.segmentation import SegmentKind
 from toolkit.errors import CatalogError
 from toolkit.fileio import write_text_atomic
+from toolkit.gettext.model import Catalog, WriteStatus
 from toolkit.locales import format_date, language_name
-from toolkit.segment import SegmentKind
+from toolkit.project.paths import catalog_path
+from toolkit.project.update import target_languages
 
 __all__ = [
     "ExportFormat",
@@ -63,7 +65,7 @@ __all__ = [
 
 GapState = Literal["fuzzy", "untranslated", "missing"]
 
-# The reason the segmenter gives for site navigation (toolkit.segment.classify).
+# The reason the segmenter gives for site navigation (toolkit.corpus.segmentation.classify).
 NAVIGATION = "site navigation"
 EXCERPT = 60
 
@@ -235,7 +237,7 @@ def plan_export(
     settings: Settings, language: str, article_ids: Sequence[str] = ()
 ) -> list[TranslatedArticle]:
     """Every article (or *article_ids*) assembled in *language*; writes nothing."""
-    from toolkit import pofile  # pofile imports catalogs, which this module builds on
+    from toolkit.gettext import pofile  # pofile imports catalogs, which this module builds on
 
     code = settings.require_target(language)
     articles = select_articles(settings, article_ids)

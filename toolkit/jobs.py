@@ -42,23 +42,8 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
-from toolkit import pofile
-from toolkit.catalogs import (
-    DATE_FIELDS,
-    Catalog,
-    Message,
-    annotate,
-    build_template,
-    catalog_path,
-    catalog_paths,
-    merge_catalog,
-    save_catalog,
-    target_languages,
-    template_path,
-    with_translation,
-)
 from toolkit.config import EngineOptions, Settings
-from toolkit.corpus import Article, select_articles
+from toolkit.corpus.articles import Article, select_articles
 from toolkit.engines import Engine, Route, Translation
 from toolkit.engines.memory import (
     ENGINE_KEY,
@@ -69,6 +54,13 @@ from toolkit.engines.memory import (
 )
 from toolkit.errors import CatalogError, EngineUnavailable, JobBusy
 from toolkit.findings import Finding
+from toolkit.gettext import pofile
+from toolkit.gettext.merge import merge_catalog
+from toolkit.gettext.model import Catalog, Message, annotate, with_translation
+from toolkit.gettext.store import same_content, save_catalog
+from toolkit.project.extract import build_template
+from toolkit.project.paths import catalog_path, catalog_paths, template_path
+from toolkit.project.update import target_languages
 
 if TYPE_CHECKING:
     from toolkit.enforce import Prepared
@@ -366,20 +358,6 @@ def _templates(
             save_catalog(path, template)
         templates[article.id] = template
     return templates
-
-
-def same_content(old: Catalog, new: Catalog) -> bool:
-    """Equal but for the header's dates: writing *new* over *old* would change nothing else."""
-
-    def undated(catalog: Catalog) -> tuple[tuple[str, str], ...]:
-        return tuple((k, v) for k, v in catalog.header if k not in DATE_FIELDS)
-
-    return (
-        old.messages == new.messages
-        and old.header_comment == new.header_comment
-        and old.header_fuzzy == new.header_fuzzy
-        and undated(old) == undated(new)
-    )
 
 
 def _existing(settings: Settings, language: str) -> dict[str, Catalog]:

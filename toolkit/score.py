@@ -20,8 +20,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from toolkit.catalogs import Catalog
 from toolkit.enforce import term_renderings
+from toolkit.gettext.model import Catalog
 from toolkit.glossary.termbase import Termbase
 
 __all__ = ["ConceptScore", "Score", "score_catalogs", "score_segments"]

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from toolkit.checks.entry import CheckContext, Entry, Issue
 from toolkit.checks.terms import find_inflected
 from toolkit.checks.text import domain_spans, is_acronym, quoted, roman_value, words
-from toolkit.glossary.matcher import fold
+from toolkit.text import fold
 
 __all__ = ["check_fuzzy", "check_unchanged", "check_untranslated", "letters_to_translate"]
 

@@ -17,8 +17,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from toolkit.catalogs import Catalog, Message
 from toolkit.findings import Severity
+from toolkit.gettext.model import Catalog, Message
 from toolkit.glossary.termbase import Termbase
 
 _SEGMENT = re.compile(r"(title|p(\d+)\.s(\d+)) \(([a-z]+)\)")

@@ -11,21 +11,21 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from toolkit.catalogs import (
-    CATALOG_SUFFIX,
-    TEMPLATE_SUFFIX,
-    Catalog,
-    catalog_paths,
-    target_languages,
-    template_ids,
-    template_path,
-)
 from toolkit.checks.entry import CheckContext, Entry, catalog_entries
 from toolkit.checks.registry import CHECKS, Check, Side, select_checks
 from toolkit.config import Settings
 from toolkit.errors import CatalogError
 from toolkit.findings import Finding
+from toolkit.gettext.model import Catalog
 from toolkit.glossary.termbase import Termbase
+from toolkit.project.paths import (
+    CATALOG_SUFFIX,
+    TEMPLATE_SUFFIX,
+    catalog_paths,
+    template_ids,
+    template_path,
+)
+from toolkit.project.update import target_languages
 
 __all__ = ["CheckReport", "CheckedCatalog", "check_project", "find_catalogs", "run_checks"]
 
@@ -148,7 +148,7 @@ def find_catalogs(
     A catalog's language is its ``Language`` header, else the one ``--lang`` given, else the
     folder it is in.
     """
-    from toolkit import pofile  # pofile imports catalogs, which this module builds on
+    from toolkit.gettext import pofile  # pofile imports catalogs, which this module builds on
 
     codes = target_languages(settings, languages) if languages else []
     found: list[CheckedCatalog] = []

@@ -1,8 +1,9 @@
 """Scripts: Latin words left in a Cyrillic translation, and source text not in the source language.
 
-Both reuse the segmenter's script heuristic (:func:`toolkit.segment.foreign_script`): the
-template side asks it about a whole segment and about each run of words in another script; the
-target side asks it which script a language is written in.
+Both reuse the segmenter's script heuristic
+(:func:`toolkit.corpus.segmentation.foreign_script`): the template side asks it about a whole
+segment and about each run of words in another script; the target side asks it which script a
+language is written in.
 """
 
 from __future__ import annotations
@@ -20,9 +21,9 @@ from toolkit.checks.text import (
     script_of_word,
     words,
 )
+from toolkit.corpus.segmentation import foreign_script
 from toolkit.findings import Severity
-from toolkit.glossary.matcher import fold
-from toolkit.segment import foreign_script
+from toolkit.text import fold
 
 __all__ = ["check_latin_residue", "check_source_language", "writes_in"]
 

@@ -44,8 +44,9 @@ from typing import Literal
 from toolkit.checks.entry import CheckContext, Entry, Issue
 from toolkit.checks.text import CYRILLIC_VOWELS, Word, is_acronym, quoted, script_of_word, words
 from toolkit.findings import Severity
-from toolkit.glossary.matcher import Match, fold
+from toolkit.glossary.matcher import Match
 from toolkit.glossary.termbase import Concept, ConceptType, TargetTerm
+from toolkit.text import fold
 
 __all__ = [
     "INFLECTION",

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from toolkit.segment import CLOSERS, OPENERS, script_of
+from toolkit.corpus.segmentation import CLOSERS, OPENERS, script_of
 
 __all__ = [
     "CLOSERS",

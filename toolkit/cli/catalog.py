@@ -8,19 +8,16 @@ from typing import Annotated
 
 import typer
 
-from toolkit.catalogs import (
-    catalog_stats,
-    compile_catalogs,
-    extract_templates,
-    total_counts,
-    update_catalogs,
-)
 from toolkit.cli.app import app, state
 from toolkit.cli.findings import FailOnOpt, report_findings
 from toolkit.cli.options import ArticlesArg, LanguagesOpt
 from toolkit.cli.output import TableFormat, shown
-from toolkit.corpus import select_articles
+from toolkit.corpus.articles import select_articles
 from toolkit.findings import exit_code
+from toolkit.project.compile import compile_catalogs
+from toolkit.project.extract import extract_templates
+from toolkit.project.stats import catalog_stats, total_counts
+from toolkit.project.update import update_catalogs
 
 catalog_app = typer.Typer(
     name="catalog",

@@ -11,7 +11,7 @@ import typer
 
 from toolkit.cli.app import app, state
 from toolkit.cli.output import TableFormat, TextFormat
-from toolkit.corpus import (
+from toolkit.corpus.articles import (
     Article,
     ImportPlan,
     load_article,

@@ -9,7 +9,6 @@ from typing import Annotated, Any
 
 import typer
 
-from toolkit.catalogs import save_catalog
 from toolkit.cli.app import app, state
 from toolkit.cli.output import TableFormat, TextFormat, shown
 from toolkit.config import Settings
@@ -23,6 +22,7 @@ from toolkit.enforce import (
 )
 from toolkit.errors import ConfigError
 from toolkit.findings import Finding
+from toolkit.gettext.store import save_catalog
 from toolkit.score import Score, score_catalogs
 
 LangOpt = Annotated[

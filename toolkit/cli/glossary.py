@@ -11,11 +11,11 @@ from typing import Annotated, Any
 
 import typer
 
-from toolkit.catalogs import project_id
 from toolkit.cli.app import app, state
 from toolkit.cli.output import TableFormat, TextFormat, shown
 from toolkit.config import Settings
-from toolkit.corpus import load_corpus
+from toolkit.corpus.articles import load_corpus
+from toolkit.corpus.segmentation import SegmentKind
 from toolkit.errors import GlossaryError
 from toolkit.fileio import write_text_atomic
 from toolkit.findings import Finding, Severity, exit_code
@@ -40,7 +40,7 @@ from toolkit.glossary.termbase import (
     check_id,
     make_id,
 )
-from toolkit.segment import SegmentKind
+from toolkit.project.extract import project_id
 
 glossary_app = typer.Typer(
     help="The glossary (glossary/*.po): list, show, add, edit, remove, find and lint concepts; "

@@ -16,8 +16,6 @@ from typing import Annotated
 
 import typer
 
-from toolkit import pofile
-from toolkit.catalogs import Catalog, save_catalog
 from toolkit.checks import CheckedCatalog, find_catalogs
 from toolkit.cli.app import app, state
 from toolkit.cli.options import LanguagesOpt
@@ -25,6 +23,9 @@ from toolkit.cli.output import TextFormat, shown
 from toolkit.config import Settings
 from toolkit.errors import EXIT_FINDINGS, EXIT_OK, CatalogError
 from toolkit.export import ExportFormat, ExportRefused, export_articles
+from toolkit.gettext import pofile
+from toolkit.gettext.model import Catalog
+from toolkit.gettext.store import save_catalog
 from toolkit.glossary.storage import read_glossary
 from toolkit.glossary.termbase import Termbase
 from toolkit.review.approve import accept, approve, edit

@@ -21,11 +21,12 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from toolkit import pofile
-from toolkit.catalogs import Catalog, Message, catalog_paths
 from toolkit.config import Settings
 from toolkit.engines import Route, Translation
 from toolkit.errors import EngineUnavailable
+from toolkit.gettext import pofile
+from toolkit.gettext.model import Catalog, Message
+from toolkit.project.paths import catalog_paths
 
 # Similarity (0-100, rapidfuzz's ratio) from which a sentence is offered as a suggestion. Lower
 # than that, news sentences share names and dates but not meaning.

@@ -30,9 +30,9 @@ from difflib import SequenceMatcher
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from toolkit.glossary.matcher import fold, normalize_term
+from toolkit.corpus.segmentation import find_dateline
 from toolkit.glossary.termbase import ConceptType, Termbase
-from toolkit.segment import find_dateline
+from toolkit.text import fold, normalize_term
 
 __all__ = [
     "Discovery",

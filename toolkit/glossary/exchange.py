@@ -45,7 +45,6 @@ from pathlib import Path
 from xml.parsers import expat
 
 from toolkit.errors import GlossaryError, LanguageError, ToolkitError
-from toolkit.glossary.matcher import normalize_term
 from toolkit.glossary.termbase import (
     Concept,
     ConceptType,
@@ -58,6 +57,7 @@ from toolkit.glossary.termbase import (
     make_id,
 )
 from toolkit.locales import validate_language
+from toolkit.text import normalize_term
 
 __all__ = [
     "TBX_NAMESPACE",

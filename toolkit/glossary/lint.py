@@ -26,9 +26,9 @@ from dataclasses import dataclass
 
 from toolkit.errors import GlossaryError
 from toolkit.findings import Finding, Severity
-from toolkit.glossary.matcher import normalize_term
 from toolkit.glossary.storage import TEMPLATE_NAME
 from toolkit.glossary.termbase import Concept, TargetTerm, Termbase
+from toolkit.text import normalize_term
 
 __all__ = ["RULES", "Rule", "lint", "new_errors", "require_no_new_errors"]
 

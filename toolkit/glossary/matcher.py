@@ -30,8 +30,6 @@ Rules, in the order a terminologist would ask about them:
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -40,98 +38,28 @@ from typing import Any
 import ahocorasick
 
 from toolkit.errors import GlossaryError
+from toolkit.text import fold, fold_with_map, is_word_char, normalize_term
 
 __all__ = ["Match", "Matcher", "fold", "normalize_term"]
-
-APOSTROPHES = "\u2019\u2018\u201b\u02bc\u02bb\u2032\uff07`\u00b4"
-DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
-# Every character str.isspace() accepts besides the plain space (a test checks the list).
-SPACES = (
-    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
-    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
-)
-
-_TABLE: dict[int, str] = {
-    **{ord(c): "'" for c in APOSTROPHES},
-    **{ord(c): "-" for c in DASHES},
-    **{ord(c): " " for c in SPACES},
-    # str.lower() turns U+0130 into two characters; folding must stay one char per char.
-    0x130: "i",
-    ord("Ё"): "е",
-    ord("ё"): "е",
-}
-# The same table for ASCII text, applied to bytes: several times faster than str.translate.
-_ASCII_TABLE = bytes.maketrans(
-    bytes(code for code in _TABLE if code < 128),
-    bytes(ord(_TABLE[code]) for code in _TABLE if code < 128),
-)
-_RUNS = re.compile(" {2,}")
-_NO_RUNS: tuple[list[int], list[int]] = ([], [])
-
-
-def _is_word(ch: str) -> bool:
-    # Combining marks count as letters so that decomposed text (и + U+0306) is not split.
-    return ch.isalnum() or ch == "_" or (ch >= "\u0300" and unicodedata.category(ch)[0] == "M")
 
 
 def _starts_word(folded: str, start: int) -> bool:
     before = folded[start - 1]
-    return not (_is_word(before) or (before == "'" and start > 1 and _is_word(folded[start - 2])))
+    return not (
+        is_word_char(before) or (before == "'" and start > 1 and is_word_char(folded[start - 2]))
+    )
 
 
 def _ends_word(folded: str, end: int) -> bool:
     after = folded[end]
-    if _is_word(after):
+    if is_word_char(after):
         return False
     # Past an apostrophe only a possessive "'s" ends the word ("O'Brien" does not).
-    if after == "'" and end + 1 < len(folded) and _is_word(folded[end + 1]):
-        return folded[end + 1] == "s" and (end + 2 == len(folded) or not _is_word(folded[end + 2]))
+    if after == "'" and end + 1 < len(folded) and is_word_char(folded[end + 1]):
+        return folded[end + 1] == "s" and (
+            end + 2 == len(folded) or not is_word_char(folded[end + 2])
+        )
     return True
-
-
-def _fold_with_map(text: str) -> tuple[str, list[int], list[int]]:
-    """Fold ``text``; return it with the folded positions of collapsed runs and removed counts.
-
-    Folded index ``i`` maps to original ``i + removed[j - 1]`` where ``j`` is the number of runs
-    placed before ``i`` (0: unchanged). Texts without runs, the common case, cost no map at all.
-    """
-    if text.isascii():
-        folded = text.encode("ascii").translate(_ASCII_TABLE).lower().decode("ascii")
-    else:
-        folded = text.translate(_TABLE).lower()
-    if "  " not in folded:
-        return folded, *_NO_RUNS
-    parts: list[str] = []
-    positions: list[int] = []
-    removed: list[int] = []
-    last = total = 0
-    for run in _RUNS.finditer(folded):
-        a, b = run.span()
-        parts.append(folded[last : a + 1])
-        positions.append(a - total)
-        total += b - a - 1
-        removed.append(total)
-        last = b
-    parts.append(folded[last:])
-    return "".join(parts), positions, removed
-
-
-def fold(text: str) -> str:
-    """The form the matcher compares: lower case, one dash, one apostrophe, single spaces."""
-    return _fold_with_map(text)[0]
-
-
-def normalize_term(variant: str) -> str:
-    """The folded form a variant is stored under: trimmed, possessive ending removed.
-
-    Two variants with the same normalized form are the same pattern to the matcher.
-    """
-    term = fold(variant).strip(" ")
-    if len(term) > 2 and term.endswith("'s") and _is_word(term[-3]):
-        term = term[:-2]
-    elif len(term) > 1 and term.endswith("'") and _is_word(term[-2]):
-        term = term[:-1]
-    return term.rstrip(" ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,7 +99,7 @@ class Matcher:
         table: dict[str, list[tuple[str, str]]] = {}
         for variant, key in patterns:
             term = normalize_term(variant)
-            if not any(_is_word(ch) for ch in term):
+            if not any(is_word_char(ch) for ch in term):
                 raise GlossaryError(
                     f"variant {variant!r} of concept {key!r} has no letter or digit",
                     hint="give every variant at least one letter or digit",
@@ -189,7 +117,13 @@ class Matcher:
             automaton = ahocorasick.Automaton()
             for term, entries in table.items():
                 keys = tuple(key for key, _ in entries)
-                value = (len(term), _is_word(term[0]), _is_word(term[-1]), keys, entries[0][1])
+                value = (
+                    len(term),
+                    is_word_char(term[0]),
+                    is_word_char(term[-1]),
+                    keys,
+                    entries[0][1],
+                )
                 automaton.add_word(term, value)
             automaton.make_automaton()
         conflicts = {
@@ -207,7 +141,7 @@ class Matcher:
         """Leftmost-longest, non-overlapping whole-word matches in ``text``, in text order."""
         if self._automaton is None or not text:
             return []
-        folded, positions, removed = _fold_with_map(text)
+        folded, positions, removed = fold_with_map(text)
         size = len(folded)
         candidates: list[tuple[int, int, tuple[str, ...], str]] = []
         # The automaton reports every occurrence; the word test runs only at candidate edges,

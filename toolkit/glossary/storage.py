@@ -41,8 +41,8 @@ Reading is strict, since a line the toolkit did not understand would otherwise b
 next write: an unknown comment key, a bad type, a flag other than ``fuzzy``, a language
 entry for a concept the template lacks are each a :class:`GlossaryError` naming file and line.
 Obsolete ``#~`` entries and the header belong to no concept; a write keeps them as they are.
-Writing goes through :func:`toolkit.catalogs.merge_catalog` (msgmerge's rules for the language
-catalogs) and :func:`toolkit.catalogs.save_catalog` (atomic; a file whose content does not
+Writing goes through :func:`toolkit.gettext.model.merge_catalog` (msgmerge's rules for the language
+catalogs) and :func:`toolkit.gettext.model.save_catalog` (atomic; a file whose content does not
 change is left byte-identical, its dates included).
 """
 
@@ -53,20 +53,12 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from toolkit import pofile
-from toolkit.catalogs import (
-    FUZZY,
-    Catalog,
-    Message,
-    WriteStatus,
-    merge_catalog,
-    project_id,
-    save_catalog,
-    template_header,
-    timestamp,
-)
 from toolkit.config import Settings
 from toolkit.errors import CatalogError, GlossaryError
+from toolkit.gettext import pofile
+from toolkit.gettext.merge import merge_catalog
+from toolkit.gettext.model import FUZZY, Catalog, Message, WriteStatus, timestamp
+from toolkit.gettext.store import save_catalog
 from toolkit.glossary.termbase import (
     Concept,
     ConceptType,
@@ -77,6 +69,7 @@ from toolkit.glossary.termbase import (
     check_id,
 )
 from toolkit.locales import language_name
+from toolkit.project.extract import project_id, template_header
 
 __all__ = [
     "DNT_LINE",

@@ -29,7 +29,8 @@ from enum import StrEnum
 from functools import cached_property
 
 from toolkit.errors import GlossaryError
-from toolkit.glossary.matcher import Matcher, fold, normalize_term
+from toolkit.glossary.matcher import Matcher
+from toolkit.text import fold, normalize_term
 
 __all__ = [
     "Concept",

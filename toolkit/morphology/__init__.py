@@ -30,8 +30,8 @@ from enum import StrEnum
 from functools import lru_cache
 from itertools import pairwise
 
-from toolkit.glossary.matcher import fold
 from toolkit.glossary.termbase import Morphology
+from toolkit.text import fold
 
 __all__ = [
     "ANY",

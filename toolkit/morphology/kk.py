@@ -47,9 +47,9 @@ from itertools import product
 
 from rapidfuzz import fuzz, process
 
-from toolkit.glossary.matcher import fold
 from toolkit.glossary.termbase import Morphology
 from toolkit.morphology import ANY, NO_HINTS, Case, Features, TermForm, WordMatch
+from toolkit.text import fold
 
 __all__ = [
     "CLASSES",

@@ -26,9 +26,9 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from toolkit.glossary.matcher import fold
 from toolkit.glossary.termbase import Gender, Morphology
 from toolkit.morphology import ANY, NO_HINTS, Case, Features, TermForm, WordMatch, apply_case
+from toolkit.text import fold
 
 __all__ = ["PREPOSITIONS", "RussianForm", "analyzer", "known_lemmas", "rank_readings"]
 

@@ -2,12 +2,12 @@
 
 Entries are addressed the way the review shows them: by a segment id from their ``#.`` lines
 (``p3.s2``, ``title``) or by their exact msgid. Approving goes through
-:func:`toolkit.catalogs.set_fuzzy`, which also drops the ``#|`` previous-source lines (they only
-explain a pending match). Approving all clean entries leaves fuzzy every entry that has an
+:func:`toolkit.gettext.model.set_fuzzy`, which also drops the ``#|`` previous-source lines (they
+only explain a pending match). Approving all clean entries leaves fuzzy every entry that has an
 error finding: a number that changed, a glossary term missing or wrong, the source unchanged.
 
 Everything here returns new catalogs; the caller saves them
-(:func:`toolkit.catalogs.save_catalog` with ``stamp="PO-Revision-Date"``).
+(:func:`toolkit.gettext.model.save_catalog` with ``stamp="PO-Revision-Date"``).
 """
 
 from __future__ import annotations
@@ -17,10 +17,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from toolkit.catalogs import Catalog, Message, MessageKey, set_fuzzy, with_translation
 from toolkit.checks import catalog_entries
 from toolkit.errors import CatalogError
 from toolkit.findings import Finding, Severity
+from toolkit.gettext.model import Catalog, Message, MessageKey, set_fuzzy, with_translation
 
 __all__ = [
     "ApproveResult",

@@ -13,7 +13,7 @@ written as nothing, for example ``enforced: innoprom:  -> ИННОПРОМ``. Th
 exactly the spans of the translation before and after the change, inflection included.
 
 The same line as an extracted-comment annotation (``#. x-enforced: <concept>: <old> -> <new>``)
-is read too, since :mod:`toolkit.catalogs` keeps such annotations through merges as well; the
+is read too, since :mod:`toolkit.gettext.merge` keeps such annotations through merges as well; the
 writer, :func:`enforcement_comment`, produces the translator-comment form. This module is the
 one place that knows the format: enforcement writes lines with :func:`enforcement_comment`,
 review reads them with :func:`enforcement_records`.
@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from toolkit.catalogs import Message
+from toolkit.gettext.model import Message
 
 __all__ = [
     "ENFORCED",

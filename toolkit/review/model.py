@@ -15,7 +15,6 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Literal
 
-from toolkit.catalogs import TEMPLATE_SUFFIX, Counts, Message, count_messages
 from toolkit.checks import (
     CheckContext,
     CheckedCatalog,
@@ -29,7 +28,9 @@ from toolkit.checks.terms import analyse_terms
 from toolkit.config import Settings
 from toolkit.errors import CatalogError
 from toolkit.findings import Finding, Severity
+from toolkit.gettext.model import Counts, Message, count_messages
 from toolkit.glossary.termbase import Termbase
+from toolkit.project.paths import TEMPLATE_SUFFIX
 from toolkit.review.enforcement import EnforcementRecord, enforcement_records, other_comments
 
 __all__ = [

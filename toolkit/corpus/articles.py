@@ -19,10 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from toolkit.config import Settings
-from toolkit.errors import CorpusError
-from toolkit.fileio import write_text_atomic
-from toolkit.findings import Finding, Severity
-from toolkit.segment import (
+from toolkit.corpus.segmentation import (
     CLOSERS,
     Segment,
     SegmentKind,
@@ -32,6 +29,9 @@ from toolkit.segment import (
     segment_text,
     title_segment,
 )
+from toolkit.errors import CorpusError
+from toolkit.fileio import write_text_atomic
+from toolkit.findings import Finding, Severity
 
 TEXT_SUFFIX = ".txt"
 META_SUFFIX = ".json"

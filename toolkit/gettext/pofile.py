@@ -22,9 +22,9 @@ from pathlib import Path
 
 import polib
 
-from toolkit.catalogs import CONTENT_TYPE, Catalog, Message
 from toolkit.errors import CatalogError
 from toolkit.fileio import write_atomic, write_text_atomic
+from toolkit.gettext.model import CONTENT_TYPE, Catalog, Message
 
 WIDTH = 79  # GNU gettext's default page width
 

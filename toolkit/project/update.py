@@ -1,0 +1,100 @@
+"""Update: merge each template into its catalog of each language (``translations/<lang>/``)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from toolkit.config import Settings
+from toolkit.errors import CatalogError
+from toolkit.gettext import pofile
+from toolkit.gettext.merge import merge_catalog
+from toolkit.gettext.model import WriteStatus
+from toolkit.gettext.store import save_catalog
+from toolkit.project.paths import catalog_path, template_ids, template_path
+
+
+@dataclass(frozen=True)
+class UpdateResult:
+    article: str
+    language: str
+    path: Path
+    status: WriteStatus
+    new: int
+    kept: int
+    revived: int
+    fuzzy_matched: int
+    obsoleted: int
+    dropped: int
+
+
+def target_languages(settings: Settings, languages: Sequence[str] | None) -> list[str]:
+    """The requested target languages (checked and normalised), or all of the project's."""
+    if not languages:
+        return list(settings.target_languages)
+    chosen: list[str] = []
+    for language in languages:
+        code = settings.require_target(language)
+        if code not in chosen:
+            chosen.append(code)
+    return chosen
+
+
+def _templates(settings: Settings, article_ids: Sequence[str] | None) -> list[str]:
+    if article_ids:
+        for article in article_ids:
+            path = template_path(settings, article)
+            if not path.is_file():
+                raise CatalogError(
+                    f"no template for article {article!r}",
+                    path=path,
+                    hint=f"run `toolkit extract {article}` first",
+                )
+        return list(dict.fromkeys(article_ids))
+    found = template_ids(settings)
+    if not found:
+        raise CatalogError(
+            "no templates to merge",
+            path=settings.templates_path,
+            hint="run `toolkit extract` first",
+        )
+    return found
+
+
+def update_catalogs(
+    settings: Settings,
+    languages: Sequence[str] | None = None,
+    article_ids: Sequence[str] | None = None,
+) -> list[UpdateResult]:
+    """Merge each template into its catalog of each language (``translations/<lang>/``)."""
+    codes = target_languages(settings, languages)
+    articles = _templates(settings, article_ids)
+    templates = {a: pofile.read_catalog(template_path(settings, a)) for a in articles}
+    results = []
+    for language in codes:
+        for article in articles:
+            path = catalog_path(settings, language, article)
+            existing = pofile.read_catalog(path) if path.exists() else None
+            if existing is not None and existing.language not in (None, language):
+                raise CatalogError(
+                    f"catalog is for language {existing.language!r}, not {language!r}",
+                    path=path,
+                    hint="fix its Language header or move it to the right folder",
+                )
+            merged = merge_catalog(templates[article], existing, language)
+            results.append(
+                UpdateResult(
+                    article=article,
+                    language=language,
+                    path=path,
+                    status=save_catalog(path, merged.catalog),
+                    new=merged.new,
+                    kept=merged.kept,
+                    revived=merged.revived,
+                    fuzzy_matched=merged.fuzzy_matched,
+                    obsoleted=merged.obsoleted,
+                    dropped=merged.dropped,
+                )
+            )
+    return results
