@@ -46,7 +46,7 @@ def catalog(pairs: list[tuple[str, str]]) -> CheckedCatalog:
 
 def run(pairs: list[tuple[str, str]]) -> list[tuple[int, str, str]]:
     report = run_checks([catalog(pairs)], checks=select_checks(["length-ratio"]))
-    return [(int(f.location.split(":")[1]), f.severity.label, f.message) for f in report.findings]
+    return [(f.location.line, f.severity.label, f.message) for f in report.findings]
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ import pytest
 
 from toolkit.checks import CHECKS, CheckedCatalog, Side, get_check, run_checks, select_checks
 from toolkit.errors import ConfigError
-from toolkit.findings import Severity
+from toolkit.findings import Location, Severity
 from toolkit.gettext.model import Catalog, Message
 
 # Names double as CLI switches and are part of the interface: renaming one breaks scripts.
@@ -86,7 +86,7 @@ def test_findings_carry_entry_location_and_spans() -> None:
     )
     catalog = CheckedCatalog("translations/ru/a.po", Catalog(messages=(message,)), "ru")
     (finding,) = run_checks([catalog], checks=select_checks(["numbers"])).findings
-    assert finding.location == "translations/ru/a.po:42"
+    assert finding.location == Location("translations/ru/a.po", 42)
     assert finding.entry == ("forum", message.msgid)
     assert finding.subject == message.msgstr
     assert finding.source_span is not None

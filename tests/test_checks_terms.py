@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from toolkit.checks import CheckedCatalog, find_inflected, run_checks, select_checks
+from toolkit.findings import Location
 from toolkit.gettext.model import Catalog, Message
 from toolkit.glossary.storage import read_termbase
 from toolkit.glossary.termbase import Termbase
@@ -36,7 +37,7 @@ def run(
         checks=select_checks([check]),
         termbase=termbase,
     )
-    return [(int(f.location.split(":")[1]), f.severity.label, f.message) for f in report.findings]
+    return [(f.location.line, f.severity.label, f.message) for f in report.findings]
 
 
 # --- find_inflected ---------------------------------------------------------------------------
@@ -322,5 +323,5 @@ def test_term_inconsistent_spans_catalogs_of_a_language() -> None:
         checks=select_checks(["term-inconsistent"]),
         termbase=TERMBASE,
     )
-    assert [f.location for f in report.findings] == ["c.po:5"]
+    assert [f.location for f in report.findings] == [Location("c.po", 5)]
     assert "in 2 other place(s) of 2 catalog(s)" in report.findings[0].message

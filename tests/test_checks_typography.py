@@ -28,7 +28,7 @@ def run(
     report = run_checks([CheckedCatalog("x.po", catalog, language)], checks=select_checks([check]))
     return [
         (
-            int(f.location.split(":")[1]),
+            f.location.line,
             f.severity.label,
             f.message,
             f.subject[f.span[0] : f.span[1]] if f.span else "",

@@ -433,7 +433,7 @@ def test_exclusions_are_reported_as_findings(settings: Settings, tmp_path: Path)
     )
     article = import_article(settings, source, article_id="mixed", title="Mixed").article
     findings = article.exclusions(settings.root)
-    assert [(f.check, f.severity.label, f.location) for f in findings] == [
+    assert [(f.check, f.severity.label, str(f.location)) for f in findings] == [
         ("source-language", "warning", "corpus/mixed.txt:3"),
         ("boilerplate", "info", "corpus/mixed.txt:5"),
     ]

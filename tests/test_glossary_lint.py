@@ -8,7 +8,7 @@ import pytest
 
 from toolkit.config import load_settings
 from toolkit.errors import GlossaryError
-from toolkit.findings import Severity
+from toolkit.findings import Location, Severity
 from toolkit.glossary.lint import RULES, lint, new_errors, require_no_new_errors
 from toolkit.glossary.storage import read_glossary
 from toolkit.glossary.termbase import Concept, ConceptType, Morphology, TargetTerm, Termbase
@@ -213,11 +213,11 @@ def test_rule_fails_and_passes(rule: str, broken: Termbase, message: str, kept: 
         rule == "redundant-variant" and "wrong" not in message
     )
     if source_side:
-        assert findings[0].location == "glossary/glossary.pot:9"
+        assert str(findings[0].location) == "glossary/glossary.pot:9"
     elif rule == "missing-target" and " kk: " in message:
-        assert findings[0].location == "glossary/kk.po"  # no entry, so no line to point at
+        assert str(findings[0].location) == "glossary/kk.po"  # no entry, so no line to point at
     else:
-        assert findings[0].location == "glossary/ru.po:9"
+        assert str(findings[0].location) == "glossary/ru.po:9"
     assert lint(kept, rules=[rule]) == []
     assert lint(kept) == []  # the passing glossaries are clean under every rule
 
@@ -243,7 +243,7 @@ def test_severities() -> None:
 
 def test_location_without_a_line_and_folder() -> None:
     findings = lint(glossary(concept("ufa", "Ufa"), languages=("kk",)), folder="terms")
-    assert [f.location for f in findings] == ["terms/kk.po"]
+    assert [f.location for f in findings] == [Location("terms/kk.po")]
 
 
 def test_unknown_rule_is_an_error() -> None:

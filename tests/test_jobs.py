@@ -506,5 +506,5 @@ def test_the_job_records_enforcement_on_the_entries_it_fills(empty_project: Sett
         (comment,) = message.translator_comments
         assert comment.startswith("enforced: alikhan-smailov: ") and comment.endswith("Смаилов")
         assert message.fuzzy and ("engine", "wrong 1") in message.annotations
-    assert all(f.location.startswith("translations/ru/") for f in summary.findings)
+    assert all(f.location.path.startswith("translations/ru/") for f in summary.findings)
     assert all(f.entry is not None for f in summary.findings)

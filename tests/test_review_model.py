@@ -10,6 +10,7 @@ import pytest
 from toolkit.checks import CheckedCatalog
 from toolkit.config import Settings, load_settings
 from toolkit.errors import CatalogError
+from toolkit.findings import Location
 from toolkit.gettext.model import Catalog, Message
 from toolkit.glossary.storage import read_glossary
 from toolkit.review.enforcement import EnforcementRecord
@@ -72,7 +73,7 @@ def test_catalog_entries_states_and_counts(ru: ReviewCatalog) -> None:
         ("p4.s1", "untranslated"),
     ]
     assert (ru.counts.translated, ru.counts.fuzzy, ru.counts.untranslated) == (3, 3, 1)
-    assert ru.entries[2].location == "translations/ru/sample.po:29"
+    assert ru.entries[2].location == Location("translations/ru/sample.po", 29)
 
 
 def test_findings_belong_to_their_entry(ru: ReviewCatalog) -> None:

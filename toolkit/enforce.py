@@ -39,7 +39,7 @@ from pathlib import Path
 
 from toolkit.config import Settings
 from toolkit.errors import CatalogError, GlossaryError
-from toolkit.findings import Finding, Severity
+from toolkit.findings import Finding, Location, Severity
 from toolkit.gettext.model import Catalog, Message, with_translation
 from toolkit.glossary.matcher import Match
 from toolkit.glossary.termbase import Concept, ConceptType, TargetTerm, Termbase
@@ -890,7 +890,9 @@ def _findings(
             message += " (a coordinated list: names may have become adjectives)"
             severity = Severity.WARNING
         findings.append(
-            Finding(TERM_MISSING, severity, message, "", subject=text, source_span=mention.span)
+            Finding(
+                TERM_MISSING, severity, message, Location(), subject=text, source_span=mention.span
+            )
         )
     for term in present:
         if term.concept.id in named:
@@ -906,7 +908,7 @@ def _findings(
                     Severity.ERROR,
                     f"'{text[start:end]}' is a wrong variant '{wrong.form.form}' of "
                     f"{term.concept.id}; use '{term.target.approved}'",
-                    "",
+                    Location(),
                     subject=text,
                     span=wrong.span,
                 )

@@ -43,6 +43,7 @@ from toolkit.corpus.articles import Article, select_articles
 from toolkit.corpus.segmentation import SegmentKind
 from toolkit.errors import CatalogError
 from toolkit.fileio import write_text_atomic
+from toolkit.findings import Location
 from toolkit.gettext.model import Catalog, WriteStatus
 from toolkit.locales import format_date, language_name
 from toolkit.project.paths import catalog_path
@@ -103,7 +104,7 @@ class Gap:
     segment: str
     state: GapState
     source: str
-    location: str  # "translations/ru/<article>.po:40", or the catalog for a missing entry
+    location: Location  # translations/ru/<article>.po:40, or the catalog for a missing entry
 
     def format(self) -> str:
         what = {
@@ -164,7 +165,7 @@ class ExportRefused(CatalogError):
     """Some segments have no approved translation; nothing was exported."""
 
     def __init__(self, gaps: Sequence[Gap]) -> None:
-        articles = len({(g.article, g.location.split(":")[0]) for g in gaps})
+        articles = len({(g.article, g.location.path) for g in gaps})
         super().__init__(
             f"{len(gaps)} segment(s) of {articles} article(s) have no approved translation; "
             "nothing exported",
@@ -189,11 +190,11 @@ def assemble_article(
     def add(segment_id: str, source: str) -> Piece:
         message = catalog.find(source)
         if message is None:
-            gaps.append(Gap(article.id, segment_id, "missing", source, shown))
+            gaps.append(Gap(article.id, segment_id, "missing", source, Location(shown)))
             return Piece(segment_id, source, "", "missing")
         if message.translated:
             return Piece(segment_id, source, message.translations[0])
-        location = f"{shown}:{message.lineno}" if message.lineno is not None else shown
+        location = Location(shown, message.lineno)
         if message.fuzzy and message.has_translation:
             piece = Piece(segment_id, source, message.translations[0], "fuzzy")
         else:

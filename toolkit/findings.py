@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import IntEnum
+from pathlib import Path, PurePath
 from typing import Any
 
 from toolkit.errors import EXIT_FINDINGS, EXIT_OK
@@ -28,12 +29,56 @@ class Severity(IntEnum):
         return cls[name.upper()]
 
 
+def display_path(path: PurePath | str, root: Path | None = None) -> str:
+    """How a file is shown to users: relative to *root* (the project) when inside it, POSIX."""
+    if root is not None and isinstance(path, Path):
+        try:
+            return path.resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            pass
+    return PurePath(path).as_posix() if isinstance(path, PurePath) else path
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """Where a finding points: a file as shown to users and, when known, a 1-based line.
+
+    A value, compared and sorted as (path, line); rendered as ``path:line`` in one place
+    (``str()``), never parsed back.
+    """
+
+    path: str = ""
+    line: int | None = None
+
+    @classmethod
+    def of(
+        cls, path: PurePath | str, line: int | None = None, root: Path | None = None
+    ) -> Location:
+        return cls(display_path(path, root), line)
+
+    def at(self, line: int | None) -> Location:
+        """The same file at another line."""
+        return Location(self.path, line)
+
+    def __bool__(self) -> bool:
+        return bool(self.path) or self.line is not None
+
+    def __str__(self) -> str:
+        if not self.path:
+            return f"line {self.line}" if self.line is not None else ""
+        return f"{self.path}:{self.line}" if self.line is not None else self.path
+
+    @property
+    def sort_key(self) -> tuple[str, int]:
+        return (self.path, self.line if self.line is not None else 0)
+
+
 @dataclass(frozen=True)
 class Finding:
     check: str  # stable name that doubles as a CLI switch: "source-language", "numbers"
     severity: Severity
     message: str
-    location: str  # "corpus/<id>.txt:12" or "translations/ru/<id>.po:40"
+    location: Location  # corpus/<id>.txt:12, translations/ru/<id>.po:40
     subject: str = ""  # the text the finding is about, for display
     span: tuple[int, int] | None = None  # character span inside `subject`
     # The catalog entry a finding belongs to, as gettext keys it: (msgctxt, msgid). Review and
@@ -51,7 +96,9 @@ class Finding:
         data: dict[str, Any] = {
             "check": self.check,
             "severity": self.severity.label,
-            "location": self.location,
+            "location": str(self.location),
+            "path": self.location.path or None,
+            "line": self.location.line,
             "message": self.message,
             "subject": self.subject,
             "span": list(self.span) if self.span is not None else None,

@@ -53,7 +53,7 @@ from toolkit.engines.memory import (
     load_memory,
 )
 from toolkit.errors import CatalogError, EngineUnavailable, JobBusy
-from toolkit.findings import Finding
+from toolkit.findings import Finding, Location
 from toolkit.gettext import pofile
 from toolkit.gettext.merge import merge_catalog
 from toolkit.gettext.model import Catalog, Message, annotate, with_translation
@@ -664,7 +664,9 @@ def _fill(
             if extra:
                 filled = replace(filled, translator_comments=(*filled.translator_comments, *extra))
             findings.extend(
-                replace(f, location=f.location or work.shown, entry=f.entry or message.key)
+                replace(
+                    f, location=f.location or Location(work.shown), entry=f.entry or message.key
+                )
                 for f in found
             )
             messages[i] = filled

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from toolkit.findings import Severity
+from toolkit.findings import Location, Severity
 from toolkit.gettext.model import Catalog, Message
 from toolkit.glossary.termbase import Termbase
 
@@ -54,9 +54,8 @@ class Entry:
         return self.message.key
 
     @property
-    def location(self) -> str:
-        line = self.message.lineno
-        return f"{self.path}:{line}" if line is not None else self.path
+    def location(self) -> Location:
+        return Location(self.path, self.message.lineno)
 
     @cached_property
     def segments(self) -> tuple[SegmentRef, ...]:

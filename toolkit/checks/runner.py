@@ -45,11 +45,6 @@ class CheckReport:
     checks: tuple[str, ...]  # names of the checks that ran
 
 
-def _entry_line(finding: Finding) -> int:
-    tail = finding.location.rsplit(":", 1)[-1]
-    return int(tail) if tail.isdigit() else 0
-
-
 def run_checks(
     catalogs: Sequence[CheckedCatalog],
     *,
@@ -74,8 +69,7 @@ def run_checks(
     order = {check.name: i for i, check in enumerate(CHECKS)}
     findings.sort(
         key=lambda f: (
-            f.location.rsplit(":", 1)[0],
-            _entry_line(f),
+            f.location.sort_key,
             order.get(f.check, len(order)),
             f.span or (0, 0),
         )

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from toolkit.checks.entry import CheckContext, Entry, Issue, paragraphs
 from toolkit.checks.text import CLOSERS
-from toolkit.findings import Severity
+from toolkit.findings import Location, Severity
 
 __all__ = [
     "QUOTE_STYLES",
@@ -143,7 +143,7 @@ def check_quotes(entries: Sequence[Entry], context: CheckContext) -> Iterator[Is
     if style is not None:
         for entry in translated:
             yield from _style_issues(entry, style)
-    seen: set[tuple[str, int, str]] = set()
+    seen: set[tuple[Location, int, str]] = set()
     for group in paragraphs(entries):
         items = [entry for entry, _ in group]
         if not all(entry.target.strip() for entry in items):

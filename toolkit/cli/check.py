@@ -14,7 +14,7 @@ from toolkit.cli.app import app, state
 from toolkit.cli.findings import FailOnOpt
 from toolkit.cli.output import TextFormat
 from toolkit.errors import ConfigError
-from toolkit.findings import Finding, Severity, exit_code
+from toolkit.findings import Finding, Location, Severity, exit_code
 
 EXCERPT = 72  # characters of a source or target shown in the text report
 
@@ -46,19 +46,17 @@ def _excerpt(text: str, span: tuple[int, int] | None = None) -> str:
 
 
 def _print_text(findings: Sequence[Finding]) -> None:
-    current_file, current_entry = "", ""
+    current_file, current_entry = "", Location()
     for finding in findings:
-        path, _, line = finding.location.rpartition(":")
-        if not line.isdigit():
-            path, line = finding.location, ""
+        path, line = finding.location.path, finding.location.line
         if path != current_file:
             if current_file:
                 typer.echo()
             typer.echo(path)
-            current_file, current_entry = path, ""
+            current_file, current_entry = path, Location()
         if finding.location != current_entry:
             source = finding.entry[1] if finding.entry else finding.subject
-            typer.echo(f"  {line or '-':>5}  {_excerpt(source)}")
+            typer.echo(f"  {line if line is not None else '-':>5}  {_excerpt(source)}")
             current_entry = finding.location
         typer.echo(f"    {finding.severity.label:<8} {finding.check:<18} {finding.message}")
         if finding.span is not None and finding.subject:

@@ -21,7 +21,7 @@ from toolkit.enforce import (
     read_catalog_files,
 )
 from toolkit.errors import ConfigError
-from toolkit.findings import Finding
+from toolkit.findings import Finding, Location
 from toolkit.gettext.store import save_catalog
 from toolkit.score import Score, score_catalogs
 
@@ -58,7 +58,7 @@ def _settings(ctx: typer.Context, glossary: Path | None) -> Settings | None:
         return None
 
 
-def _change_line(location: str, change: Change) -> str:
+def _change_line(location: Location, change: Change) -> str:
     old = " ".join(change.old.split())
     new = " ".join(change.new.split())
     return f"{location}: {change.concept}: {old} -> {new} ({change.kind.value}, {change.features})"
@@ -105,7 +105,7 @@ def enforce(
         where = shown(item.path, settings)
         result = enforce_catalog(item.catalog, termbase, item.language)
         for entry in result.entries:
-            location = f"{where}:{entry.original.lineno or 0}"
+            location = Location(where, entry.original.lineno or 0)
             findings.extend(replace(f, location=location) for f in entry.findings)
             if not entry.changed:
                 continue
@@ -146,9 +146,9 @@ def enforce(
     )
 
 
-def _change_record(location: str, item: CatalogFile, change: Change) -> dict[str, Any]:
+def _change_record(location: Location, item: CatalogFile, change: Change) -> dict[str, Any]:
     return {
-        "location": location,
+        "location": str(location),
         "language": item.language,
         "concept": change.concept,
         "kind": change.kind.value,

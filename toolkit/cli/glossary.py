@@ -614,7 +614,7 @@ def _finding_record(finding: Finding) -> dict[str, Any]:
     return {
         "check": finding.check,
         "severity": finding.severity.label,
-        "location": finding.location,
+        "location": str(finding.location),
         "message": finding.message,
         "subject": finding.subject,
     }

@@ -84,7 +84,7 @@ def _write_html(
 
 def _entry_record(entry: ReviewEntry) -> dict[str, object]:
     return {
-        "location": entry.location,
+        "location": str(entry.location),
         "segments": list(entry.segments),
         "msgid": entry.source,
         "msgstr": entry.target,

@@ -31,7 +31,7 @@ from toolkit.corpus.segmentation import (
 )
 from toolkit.errors import CorpusError
 from toolkit.fileio import write_text_atomic
-from toolkit.findings import Finding, Severity
+from toolkit.findings import Finding, Location, Severity
 
 TEXT_SUFFIX = ".txt"
 META_SUFFIX = ".json"
@@ -68,10 +68,14 @@ class Article:
     def excluded(self) -> tuple[Segment, ...]:
         return tuple(s for s in self.segments if not s.translatable)
 
+    def location(self, segment: Segment, root: Path) -> Location:
+        """Where a segment is: the metadata file for the title, the text file for the rest."""
+        path = self.meta_path if segment.kind is SegmentKind.TITLE else self.text_path
+        return Location.of(path, segment.line, root)
+
     def reference(self, segment: Segment, root: Path) -> str:
         """The gettext ``#:`` reference of a segment: ``corpus/<id>.txt:LINE``."""
-        path = self.meta_path if segment.kind is SegmentKind.TITLE else self.text_path
-        return f"{path.relative_to(root).as_posix()}:{segment.line}"
+        return str(self.location(segment, root))
 
     def exclusions(self, root: Path) -> list[Finding]:
         """What segmentation kept out of translation, as findings (the article keeps them).
@@ -87,7 +91,7 @@ class Article:
                     check="source-language" if foreign else "boilerplate",
                     severity=Severity.WARNING if foreign else Severity.INFO,
                     message=f"{segment.id} not translated ({segment.reason}): {segment.text}",
-                    location=self.reference(segment, root),
+                    location=self.location(segment, root),
                     subject=segment.text,
                 )
             )

@@ -45,6 +45,7 @@ from pathlib import Path
 from xml.parsers import expat
 
 from toolkit.errors import GlossaryError, LanguageError, ToolkitError
+from toolkit.findings import Location
 from toolkit.glossary.termbase import (
     Concept,
     ConceptType,
@@ -114,7 +115,7 @@ class ImportedConcept:
     concept: Concept
     id_given: bool = True  # False: the id was made from the source form (match it by forms)
     type_given: bool = True  # False: the file has no type (the concept keeps its own)
-    location: str = ""  # "file:line", for messages
+    location: Location = field(default_factory=Location)  # for messages
 
 
 @dataclass(frozen=True)
@@ -348,10 +349,8 @@ class _Languages:
         return [f"skipped language(s) {codes}: not a language of this project"]
 
 
-def _at(path: Path | str | None, line: int | None) -> str:
-    if path is None:
-        return f"line {line}" if line is not None else ""
-    return f"{path}:{line}" if line is not None else str(path)
+def _at(path: Path | str | None, line: int | None) -> Location:
+    return Location(str(path) if path is not None else "", line)
 
 
 def _relocated(exc: ToolkitError, path: Path | str | None, line: int | None) -> GlossaryError:
@@ -1204,7 +1203,7 @@ class _FormIndex:
             if concept.id not in ids:
                 ids.append(concept.id)
 
-    def find(self, concept: Concept, location: str) -> str | None:
+    def find(self, concept: Concept, location: Location) -> str | None:
         """The one concept that has *concept*'s canonical form, else one of its variants."""
         for forms in ((concept.source,), concept.variants):
             found = (i for f in forms for i in self._ids.get(normalize_term(f), ()))

@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from toolkit.errors import GlossaryError
-from toolkit.findings import Finding, Severity
+from toolkit.findings import Finding, Location, Severity
 from toolkit.glossary.storage import TEMPLATE_NAME
 from toolkit.glossary.termbase import Concept, TargetTerm, Termbase
 from toolkit.text import normalize_term
@@ -39,18 +39,19 @@ class _Where:
 
     folder: str
 
-    def source(self, concept: Concept) -> str:
+    def source(self, concept: Concept) -> Location:
         return self._at(TEMPLATE_NAME, concept.line)
 
-    def target(self, language: str, term: TargetTerm | None) -> str:
+    def target(self, language: str, term: TargetTerm | None) -> Location:
         return self._at(f"{language}.po", term.line if term is not None else None)
 
-    def _at(self, name: str, line: int | None) -> str:
-        path = f"{self.folder}/{name}" if self.folder else name
-        return f"{path}:{line}" if line is not None else path
+    def _at(self, name: str, line: int | None) -> Location:
+        return Location(f"{self.folder}/{name}" if self.folder else name, line)
 
 
-Check = Callable[[Termbase, _Where], Iterable[tuple[str, str, str]]]  # (location, message, subject)
+Check = Callable[
+    [Termbase, _Where], Iterable[tuple[Location, str, str]]
+]  # (where, message, subject)
 
 
 @dataclass(frozen=True)
@@ -127,7 +128,7 @@ def _names(concepts: Iterable[Concept]) -> str:
 
 
 @_rule("duplicate-id", Severity.ERROR, "two concepts have the same id")
-def _duplicate_ids(termbase: Termbase, where: _Where) -> Iterator[tuple[str, str, str]]:
+def _duplicate_ids(termbase: Termbase, where: _Where) -> Iterator[tuple[Location, str, str]]:
     first: dict[str, Concept] = {}
     for concept in termbase.concepts:
         earlier = first.setdefault(concept.id, concept)
@@ -141,7 +142,7 @@ def _duplicate_ids(termbase: Termbase, where: _Where) -> Iterator[tuple[str, str
 
 
 @_rule("variant-conflict", Severity.ERROR, "one source form is claimed by two concepts")
-def _variant_conflicts(termbase: Termbase, where: _Where) -> Iterator[tuple[str, str, str]]:
+def _variant_conflicts(termbase: Termbase, where: _Where) -> Iterator[tuple[Location, str, str]]:
     owners: dict[str, list[tuple[Concept, str]]] = {}
     for concept in termbase.concepts:
         for form in concept.source_forms:
@@ -186,7 +187,7 @@ def _word_spans(folded: str) -> list[tuple[int, int]]:
     Severity.INFO,
     "a source form lies inside another concept's source form at word boundaries",
 )
-def _shadowed(termbase: Termbase, where: _Where) -> Iterator[tuple[str, str, str]]:
+def _shadowed(termbase: Termbase, where: _Where) -> Iterator[tuple[Location, str, str]]:
     owners: dict[str, list[tuple[Concept, str]]] = {}
     for concept in termbase.concepts:
         for form in concept.source_forms:
@@ -215,7 +216,7 @@ def _shadowed(termbase: Termbase, where: _Where) -> Iterator[tuple[str, str, str
     Severity.WARNING,
     "no approved form (or only a fuzzy one) for a target language",
 )
-def _missing_targets(termbase: Termbase, where: _Where) -> Iterator[tuple[str, str, str]]:
+def _missing_targets(termbase: Termbase, where: _Where) -> Iterator[tuple[Location, str, str]]:
     for concept in termbase.concepts:
         for language in termbase.languages:
             term = concept.target(language)
@@ -231,7 +232,7 @@ def _missing_targets(termbase: Termbase, where: _Where) -> Iterator[tuple[str, s
 
 
 @_rule("approved-is-wrong", Severity.ERROR, "an approved form is also one of its wrong variants")
-def _approved_is_wrong(termbase: Termbase, where: _Where) -> Iterator[tuple[str, str, str]]:
+def _approved_is_wrong(termbase: Termbase, where: _Where) -> Iterator[tuple[Location, str, str]]:
     for concept in termbase.concepts:
         for term in concept.targets:
             if term.approved and term.approved in term.wrong:
@@ -248,7 +249,7 @@ def _approved_is_wrong(termbase: Termbase, where: _Where) -> Iterator[tuple[str,
     Severity.ERROR,
     "a wrong variant is another concept's approved form in the same language",
 )
-def _wrong_collides(termbase: Termbase, where: _Where) -> Iterator[tuple[str, str, str]]:
+def _wrong_collides(termbase: Termbase, where: _Where) -> Iterator[tuple[Location, str, str]]:
     for language in termbase.languages:
         approved: dict[str, list[Concept]] = {}
         for concept in termbase.concepts:
@@ -275,7 +276,7 @@ def _wrong_collides(termbase: Termbase, where: _Where) -> Iterator[tuple[str, st
     Severity.ERROR,
     "a do-not-translate term whose target differs from its source form",
 )
-def _dnt_differs(termbase: Termbase, where: _Where) -> Iterator[tuple[str, str, str]]:
+def _dnt_differs(termbase: Termbase, where: _Where) -> Iterator[tuple[Location, str, str]]:
     for concept in termbase.concepts:
         for term in concept.targets:
             if term.do_not_translate and term.approved and term.approved != concept.source:
@@ -288,7 +289,7 @@ def _dnt_differs(termbase: Termbase, where: _Where) -> Iterator[tuple[str, str, 
 
 
 @_rule("redundant-variant", Severity.WARNING, "the same form is listed twice in one concept")
-def _redundant(termbase: Termbase, where: _Where) -> Iterator[tuple[str, str, str]]:
+def _redundant(termbase: Termbase, where: _Where) -> Iterator[tuple[Location, str, str]]:
     for concept in termbase.concepts:
         seen: set[str] = set()
         for form in concept.source_forms:
@@ -310,7 +311,7 @@ def _redundant(termbase: Termbase, where: _Where) -> Iterator[tuple[str, str, st
     Severity.ERROR,
     "a morphology hint names a word that is not in the approved form",
 )
-def _morph_words(termbase: Termbase, where: _Where) -> Iterator[tuple[str, str, str]]:
+def _morph_words(termbase: Termbase, where: _Where) -> Iterator[tuple[Location, str, str]]:
     for concept in termbase.concepts:
         for term in concept.targets:
             words = term.approved.split()

@@ -27,7 +27,7 @@ from toolkit.checks import (
 from toolkit.checks.terms import analyse_terms
 from toolkit.config import Settings
 from toolkit.errors import CatalogError
-from toolkit.findings import Finding, Severity
+from toolkit.findings import Finding, Location, Severity
 from toolkit.gettext.model import Counts, Message, count_messages
 from toolkit.glossary.termbase import Termbase
 from toolkit.project.paths import TEMPLATE_SUFFIX
@@ -136,8 +136,8 @@ class ReviewEntry:
         return f"line {self.line}" if self.line is not None else "entry"
 
     @property
-    def location(self) -> str:
-        return f"{self.path}:{self.line}" if self.line is not None else self.path
+    def location(self) -> Location:
+        return Location(self.path, self.line)
 
     @property
     def previous_source(self) -> str | None:
@@ -222,7 +222,7 @@ def review_catalog(
     context = CheckContext(language, source_language, termbase)
     by_key: dict[tuple[str | None, str], list[Finding]] = {}
     for finding in findings:
-        if finding.entry is not None and finding.location.rsplit(":", 1)[0] == checked.path:
+        if finding.entry is not None and finding.location.path == checked.path:
             by_key.setdefault(finding.entry, []).append(finding)
     entries = []
     for entry in catalog_entries(checked.path, checked.catalog, language):
