@@ -502,7 +502,7 @@ def test_update_errors(settings_: Settings, article: Article, epoch: Callable[[s
     ru, kk = catalog_path(settings_, "ru", article.id), catalog_path(settings_, "kk", article.id)
     kk.parent.mkdir(parents=True)
     shutil.copy(ru, kk)
-    with pytest.raises(CatalogError, match="catalog is for language 'ru', not 'kk'"):
+    with pytest.raises(CatalogError, match="catalog in folder 'kk' declares Language 'ru'"):
         update_catalogs(settings_, ["kk"])
 
 

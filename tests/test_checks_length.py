@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from toolkit.checks import CheckedCatalog, catalog_entries, run_checks, select_checks
+from toolkit.checks import catalog_entries, run_checks, select_checks
 from toolkit.checks.length import DEFAULT_RATIO, MIN_SAMPLE, usual_ratio
 from toolkit.gettext.model import Catalog, Message
+from toolkit.project.catalogs import CatalogFile
 
 PAIRS = [
     (
@@ -36,12 +37,12 @@ LONG_RU = (
 )
 
 
-def catalog(pairs: list[tuple[str, str]]) -> CheckedCatalog:
+def catalog(pairs: list[tuple[str, str]]) -> CatalogFile:
     messages = tuple(
         Message(source, target, extracted_comments=(f"p{i}.s1 (text)",), lineno=i)
         for i, (source, target) in enumerate(pairs, start=1)
     )
-    return CheckedCatalog("x.po", Catalog(messages=messages), "ru")
+    return CatalogFile.in_memory("x.po", Catalog(messages=messages), "ru")
 
 
 def run(pairs: list[tuple[str, str]]) -> list[tuple[int, str, str]]:

@@ -6,17 +6,18 @@ from decimal import Decimal
 
 import pytest
 
-from toolkit.checks import CheckedCatalog, run_checks, select_checks
+from toolkit.checks import run_checks, select_checks
 from toolkit.checks.numbers import read_numbers
 from toolkit.gettext.model import Catalog, Message
 from toolkit.locales import number_scales, number_symbols
+from toolkit.project.catalogs import CatalogFile
 
 
 def run(language: str, source: str, target: str) -> list[tuple[str, str, str]]:
     message = Message(source, target, extracted_comments=("p1.s1 (text)",), lineno=1)
     catalog = Catalog(header=(("Language", language),), messages=(message,))
     report = run_checks(
-        [CheckedCatalog("x.po", catalog, language)], checks=select_checks(["numbers"])
+        [CatalogFile.in_memory("x.po", catalog, language)], checks=select_checks(["numbers"])
     )
     return [
         (f.severity.label, f.message, f.subject[f.span[0] : f.span[1]] if f.span else "")
@@ -206,7 +207,7 @@ def test_numbers_fail(
 def test_numbers_point_into_the_source() -> None:
     message = Message(TRADE, TRADE_RU.replace("2021", "2020"), lineno=1)
     report = run_checks(
-        [CheckedCatalog("x.po", Catalog(messages=(message,)), "ru")],
+        [CatalogFile.in_memory("x.po", Catalog(messages=(message,)), "ru")],
         checks=select_checks(["numbers"]),
     )
     (finding,) = report.findings

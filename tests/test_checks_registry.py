@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from toolkit.checks import CHECKS, CheckedCatalog, Side, get_check, run_checks, select_checks
+from toolkit.checks import CHECKS, Side, get_check, run_checks, select_checks
 from toolkit.errors import ConfigError
 from toolkit.findings import Location, Severity
 from toolkit.gettext.model import Catalog, Message
+from toolkit.project.catalogs import CatalogFile
 
 # Names double as CLI switches and are part of the interface: renaming one breaks scripts.
 NAMES = {
@@ -84,7 +85,7 @@ def test_findings_carry_entry_location_and_spans() -> None:
         extracted_comments=("p13.s3 (text)",),
         lineno=42,
     )
-    catalog = CheckedCatalog("translations/ru/a.po", Catalog(messages=(message,)), "ru")
+    catalog = CatalogFile.in_memory("translations/ru/a.po", Catalog(messages=(message,)), "ru")
     (finding,) = run_checks([catalog], checks=select_checks(["numbers"])).findings
     assert finding.location == Location("translations/ru/a.po", 42)
     assert finding.entry == ("forum", message.msgid)
@@ -107,6 +108,6 @@ def test_checks_never_raise_on_odd_entries() -> None:
         Message("A\tB", "\n"),
     ]
     for language in ("ru", "kk", None):
-        catalog = CheckedCatalog("x.po", Catalog(messages=tuple(odd)), language)
+        catalog = CatalogFile.in_memory("x.po", Catalog(messages=tuple(odd)), language)
         report = run_checks([catalog])
         assert report.entries == len(odd) + 1  # the plural message has two forms

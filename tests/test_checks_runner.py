@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from toolkit.checks import check_project, find_catalogs
+from toolkit.checks import check_project
 from toolkit.config import load_settings
 from toolkit.errors import CatalogError, LanguageError
 from toolkit.findings import Severity
 from toolkit.gettext.pofile import read_catalog, write_catalog
+from toolkit.project.catalogs import find_catalogs
 
 DATA = Path(__file__).parent / "data" / "checks"
 REPOSITORY = Path(__file__).parent.parent
@@ -27,8 +28,8 @@ def sample(tmp_path: Path) -> Path:
 
 
 def test_default_is_every_catalog_and_the_templates(sample: Path) -> None:
-    found = find_catalogs(load_settings(sample))
-    assert [(c.path, c.language) for c in found] == [
+    found = find_catalogs(load_settings(sample), templates=True)
+    assert [(c.shown, c.language) for c in found] == [
         ("translations/ru/sample.po", "ru"),
         ("translations/kk/sample.po", "kk"),
         ("translations/templates/sample.pot", None),
@@ -37,7 +38,7 @@ def test_default_is_every_catalog_and_the_templates(sample: Path) -> None:
 
 def test_a_chosen_language_leaves_out_the_templates(sample: Path) -> None:
     found = find_catalogs(load_settings(sample), languages=["kk"])
-    assert [c.path for c in found] == ["translations/kk/sample.po"]
+    assert [c.shown for c in found] == ["translations/kk/sample.po"]
 
 
 def test_paths_and_folders(sample: Path) -> None:
@@ -71,8 +72,17 @@ def test_bad_paths(sample: Path, name: str, error: str) -> None:
         find_catalogs(load_settings(sample), [sample / name])
 
 
+def test_the_folder_and_the_header_must_agree(sample: Path) -> None:
+    catalog = read_catalog(sample / "translations" / "kk" / "sample.po")
+    write_catalog(sample / "translations" / "ru" / "moved.po", catalog)
+    with pytest.raises(CatalogError, match="catalog in folder 'ru' declares Language 'kk'"):
+        find_catalogs(load_settings(sample))
+    with pytest.raises(CatalogError, match="in folder 'ru' declares Language 'kk'"):
+        find_catalogs(load_settings(sample), [sample / "translations" / "ru" / "moved.po"])
+
+
 def test_a_catalog_of_another_language_than_asked(sample: Path) -> None:
-    with pytest.raises(CatalogError, match="catalog is for 'ru', not kk"):
+    with pytest.raises(CatalogError, match="catalog is for 'ru', not 'kk'"):
         find_catalogs(load_settings(sample), [DATA / "bad" / "ru-sample.po"], ["kk"])
 
 
@@ -82,7 +92,7 @@ def test_an_unknown_language(sample: Path) -> None:
 
 
 def test_no_catalogs(project: Path) -> None:
-    with pytest.raises(CatalogError, match="no catalogs to check"):
+    with pytest.raises(CatalogError, match="no catalogs yet"):
         find_catalogs(load_settings(project))
 
 

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from toolkit.checks import CheckedCatalog, run_checks, select_checks
+from toolkit.checks import run_checks, select_checks
 from toolkit.gettext.model import Catalog, Message
 from toolkit.glossary.storage import read_termbase
+from toolkit.project.catalogs import CatalogFile
 
 GLOSSARY = Path(__file__).parent / "data" / "checks" / "project" / "glossary"
 TERMBASE = read_termbase(GLOSSARY, ["ru", "kk"])
@@ -19,7 +20,7 @@ def run(
 ) -> list[tuple[str, str, tuple[int, int] | None]]:
     catalog = Catalog(header=(("Language", language or ""),), messages=messages)
     report = run_checks(
-        [CheckedCatalog("x.po", catalog, language)],
+        [CatalogFile.in_memory("x.po", catalog, language)],
         checks=select_checks([check]),
         termbase=TERMBASE,
     )

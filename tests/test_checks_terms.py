@@ -10,11 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from toolkit.checks import CheckedCatalog, find_inflected, run_checks, select_checks
+from toolkit.checks import find_inflected, run_checks, select_checks
 from toolkit.findings import Location
 from toolkit.gettext.model import Catalog, Message
 from toolkit.glossary.storage import read_termbase
 from toolkit.glossary.termbase import Termbase
+from toolkit.project.catalogs import CatalogFile
 
 GLOSSARY = Path(__file__).parent / "data" / "checks" / "project" / "glossary"
 TERMBASE = read_termbase(GLOSSARY, ["ru", "kk"])
@@ -33,7 +34,7 @@ def run(
     )
     catalog = Catalog(header=(("Language", language),), messages=messages)
     report = run_checks(
-        [CheckedCatalog("x.po", catalog, language)],
+        [CatalogFile.in_memory("x.po", catalog, language)],
         checks=select_checks([check]),
         termbase=termbase,
     )
@@ -308,11 +309,11 @@ def test_term_inconsistent(pairs: list[tuple[str, str]], expected: list[tuple[in
 
 
 def test_term_inconsistent_spans_catalogs_of_a_language() -> None:
-    def catalog(name: str, target: str) -> CheckedCatalog:
+    def catalog(name: str, target: str) -> CatalogFile:
         message = Message(
             "The Prime Minister spoke.", target, extracted_comments=("p1.s1 (text)",), lineno=5
         )
-        return CheckedCatalog(name, Catalog(messages=(message,)), "ru")
+        return CatalogFile.in_memory(name, Catalog(messages=(message,)), "ru")
 
     report = run_checks(
         [

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from toolkit.checks import CheckedCatalog, run_checks, select_checks
+from toolkit.checks import run_checks, select_checks
 from toolkit.checks.typography import final_mark
 from toolkit.gettext.model import Catalog, Message
+from toolkit.project.catalogs import CatalogFile
 
 Finding = tuple[int, str, str, str]  # line, severity, message fragment, marked text
 
@@ -25,7 +26,9 @@ def run(
         for i, (source, target, segment) in enumerate(pairs, start=1)
     )
     catalog = Catalog(header=(("Language", language),), messages=messages)
-    report = run_checks([CheckedCatalog("x.po", catalog, language)], checks=select_checks([check]))
+    report = run_checks(
+        [CatalogFile.in_memory("x.po", catalog, language)], checks=select_checks([check])
+    )
     return [
         (
             f.location.line,

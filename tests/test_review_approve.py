@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from toolkit.checks import CheckedCatalog
 from toolkit.config import load_settings
 from toolkit.errors import CatalogError
 from toolkit.findings import Finding, Severity
 from toolkit.gettext import pofile
 from toolkit.gettext.model import Catalog, Message
 from toolkit.glossary.storage import read_glossary
+from toolkit.project.catalogs import CatalogFile
 from toolkit.review.approve import accept, approve, edit, entry_ids, find_entries
 from toolkit.review.model import check_catalogs
 
@@ -30,7 +30,7 @@ def findings(catalog: Catalog, tmp_path_factory: pytest.TempPathFactory) -> list
     root = tmp_path_factory.mktemp("approve") / "project"
     shutil.copytree(DATA, root)
     termbase = read_glossary(load_settings(root))
-    checked = CheckedCatalog("translations/ru/sample.po", catalog, "ru")
+    checked = CatalogFile.in_memory("translations/ru/sample.po", catalog, "ru")
     return list(check_catalogs([checked], termbase).findings)
 
 

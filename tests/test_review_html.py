@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from toolkit.checks import CheckedCatalog
 from toolkit.config import load_settings
 from toolkit.gettext.model import Catalog, Message
 from toolkit.glossary.storage import read_glossary
+from toolkit.project.catalogs import CatalogFile
 from toolkit.review.html import render_index, render_report
 from toolkit.review.model import (
     ReviewCatalog,
@@ -107,7 +107,7 @@ def test_hostile_notes_and_forms_are_escaped(reviews: list[ReviewCatalog], tmp_p
         flags=("fuzzy",),
         previous_msgid="</p><script>alert(3)</script>",
     )
-    checked = CheckedCatalog('ru/"odd"<x>.po', Catalog(messages=(message,)), "ru")
+    checked = CatalogFile.in_memory('ru/"odd"<x>.po', Catalog(messages=(message,)), "ru")
     page = render_report([review_catalog(checked, [], termbase)])
     structure = parse(page)
     assert [t for t, _ in structure.tags].count("script") == 1

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from toolkit.checks import CheckedCatalog
 from toolkit.config import Settings, load_settings
 from toolkit.errors import CatalogError
 from toolkit.findings import Location
 from toolkit.gettext.model import Catalog, Message
 from toolkit.glossary.storage import read_glossary
+from toolkit.project.catalogs import CatalogFile
 from toolkit.review.enforcement import EnforcementRecord
 from toolkit.review.model import (
     EntryState,
@@ -120,7 +120,7 @@ def test_wrong_variant_marked_with_the_official_form(settings: Settings) -> None
         msgstr="Алихан Смайлов прибыл в Екатеринбург на «Иннопром».",
         extracted_comments=("p1.s2 (text)",),
     )
-    checked = CheckedCatalog("ru/x.po", Catalog(messages=(message,)), "ru")
+    checked = CatalogFile.in_memory("ru/x.po", Catalog(messages=(message,)), "ru")
     report = check_catalogs([checked], termbase)
     (entry,) = review_catalog(checked, report.findings, termbase).entries
     wrong = [(entry.target[h.start : h.end], h.form) for h in entry.target_terms if h.wrong]

@@ -38,7 +38,7 @@ from functools import cached_property
 from pathlib import Path
 
 from toolkit.config import Settings
-from toolkit.errors import CatalogError, GlossaryError
+from toolkit.errors import GlossaryError
 from toolkit.findings import Finding, Location, Severity
 from toolkit.gettext.model import Catalog, Message, with_translation
 from toolkit.glossary.matcher import Match
@@ -55,7 +55,6 @@ from toolkit.morphology import (
     term_form,
     words,
 )
-from toolkit.project.paths import CATALOG_SUFFIX
 from toolkit.review.enforcement import enforcement_comment
 from toolkit.text import fold, normalize_term
 
@@ -63,7 +62,6 @@ __all__ = [
     "NEAR_MISS_THRESHOLD",
     "PLACEHOLDER",
     "CatalogEnforcement",
-    "CatalogFile",
     "Change",
     "ChangeKind",
     "Enforcement",
@@ -78,7 +76,6 @@ __all__ = [
     "enforce_segment",
     "load_termbase",
     "normalise_source",
-    "read_catalog_files",
     "restore_protected",
     "term_renderings",
 ]
@@ -1089,64 +1086,6 @@ def enforce_catalog(catalog: Catalog, termbase: Termbase, language: str) -> Cata
 
 
 # --- files --------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class CatalogFile:
-    path: Path
-    catalog: Catalog
-    language: str
-
-
-def _catalog_language(path: Path, catalog: Catalog, language: str | None) -> str:
-    from toolkit.locales import validate_language
-
-    declared = catalog.language
-    if declared and language and validate_language(declared) != validate_language(language):
-        raise CatalogError(
-            f"catalog is for {declared!r}, not {language!r}",
-            path=path,
-            hint="leave out --lang, or pass catalogs of that language",
-        )
-    code = declared or language
-    if not code:
-        raise CatalogError(
-            "cannot tell the catalog's language: no Language header",
-            path=path,
-            hint="fill in its Language header, or pass --lang",
-        )
-    return validate_language(code)
-
-
-def read_catalog_files(paths: Sequence[Path], language: str | None = None) -> list[CatalogFile]:
-    """Read the catalogs named by *paths* (files, or folders searched for ``*.po``).
-
-    A catalog's language is its ``Language`` header, else *language*; a header that disagrees
-    with *language* is an error.
-    """
-    from toolkit.gettext import pofile
-
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found.extend(sorted(path.rglob(f"*{CATALOG_SUFFIX}")))
-        elif path.is_file():
-            if path.suffix != CATALOG_SUFFIX:
-                raise CatalogError(
-                    "not a translation catalog", path=path, hint="pass .po files or folders"
-                )
-            found.append(path)
-        else:
-            raise CatalogError("no such file or folder", path=path, hint="check the path")
-    if not found:
-        raise CatalogError(
-            "no catalogs found", path=paths[0] if paths else None, hint="pass .po files"
-        )
-    result: list[CatalogFile] = []
-    for path in dict.fromkeys(found):
-        catalog = pofile.read_catalog(path)
-        result.append(CatalogFile(path, catalog, _catalog_language(path, catalog, language)))
-    return result
 
 
 def load_termbase(

@@ -46,8 +46,7 @@ from toolkit.fileio import write_text_atomic
 from toolkit.findings import Location
 from toolkit.gettext.model import Catalog, WriteStatus
 from toolkit.locales import format_date, language_name
-from toolkit.project.paths import catalog_path
-from toolkit.project.update import target_languages
+from toolkit.project.paths import catalog_path, target_languages
 
 __all__ = [
     "ExportFormat",

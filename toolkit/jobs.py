@@ -58,9 +58,9 @@ from toolkit.gettext import pofile
 from toolkit.gettext.merge import merge_catalog
 from toolkit.gettext.model import Catalog, Message, annotate, with_translation
 from toolkit.gettext.store import same_content, save_catalog
+from toolkit.project.catalogs import language_catalogs
 from toolkit.project.extract import build_template
-from toolkit.project.paths import catalog_path, catalog_paths, template_path
-from toolkit.project.update import target_languages
+from toolkit.project.paths import catalog_path, target_languages, template_path
 
 if TYPE_CHECKING:
     from toolkit.enforce import Prepared
@@ -361,17 +361,7 @@ def _templates(
 
 
 def _existing(settings: Settings, language: str) -> dict[str, Catalog]:
-    catalogs = {}
-    for path in catalog_paths(settings, language):
-        catalog = pofile.read_catalog(path)
-        if catalog.language not in (None, language):
-            raise CatalogError(
-                f"catalog is for language {catalog.language!r}, not {language!r}",
-                path=path,
-                hint="fix its Language header or move it to the right folder",
-            )
-        catalogs[path.stem] = catalog
-    return catalogs
+    return {a: found.catalog for a, found in language_catalogs(settings, language).items()}
 
 
 # --- the job -------------------------------------------------------------------------------

@@ -27,10 +27,8 @@ Every check is a plain function over catalog entries, registered in
 from toolkit.checks.entry import CheckContext, Entry, Issue, SegmentRef, catalog_entries
 from toolkit.checks.registry import CHECKS, Check, Side, get_check, select_checks
 from toolkit.checks.runner import (
-    CheckedCatalog,
     CheckReport,
     check_project,
-    find_catalogs,
     run_checks,
 )
 from toolkit.checks.terms import find_inflected
@@ -40,14 +38,12 @@ __all__ = [
     "Check",
     "CheckContext",
     "CheckReport",
-    "CheckedCatalog",
     "Entry",
     "Issue",
     "SegmentRef",
     "Side",
     "catalog_entries",
     "check_project",
-    "find_catalogs",
     "find_inflected",
     "get_check",
     "run_checks",

@@ -14,27 +14,12 @@ from pathlib import Path
 from toolkit.checks.entry import CheckContext, Entry, catalog_entries
 from toolkit.checks.registry import CHECKS, Check, Side, select_checks
 from toolkit.config import Settings
-from toolkit.errors import CatalogError
 from toolkit.findings import Finding
-from toolkit.gettext.model import Catalog
+from toolkit.glossary.storage import read_glossary
 from toolkit.glossary.termbase import Termbase
-from toolkit.project.paths import (
-    CATALOG_SUFFIX,
-    TEMPLATE_SUFFIX,
-    catalog_paths,
-    template_ids,
-    template_path,
-)
-from toolkit.project.update import target_languages
+from toolkit.project.catalogs import CatalogFile, find_catalogs
 
-__all__ = ["CheckReport", "CheckedCatalog", "check_project", "find_catalogs", "run_checks"]
-
-
-@dataclass(frozen=True)
-class CheckedCatalog:
-    path: str  # as shown in findings: "translations/ru/<article>.po"
-    catalog: Catalog
-    language: str | None  # None: a template, checked on its source side
+__all__ = ["CheckReport", "check_project", "run_checks"]
 
 
 @dataclass(frozen=True)
@@ -46,7 +31,7 @@ class CheckReport:
 
 
 def run_checks(
-    catalogs: Sequence[CheckedCatalog],
+    catalogs: Sequence[CatalogFile],
     *,
     checks: Sequence[Check] = CHECKS,
     termbase: Termbase | None = None,
@@ -57,7 +42,7 @@ def run_checks(
     by_language: dict[str | None, list[Entry]] = {}
     for item in catalogs:
         by_language.setdefault(item.language, []).extend(
-            catalog_entries(item.path, item.catalog, item.language)
+            catalog_entries(item.shown, item.catalog, item.language)
         )
     findings: list[Finding] = []
     for language, entries in by_language.items():
@@ -82,97 +67,6 @@ def run_checks(
     )
 
 
-def _shown(path: Path, settings: Settings) -> str:
-    try:
-        return path.resolve().relative_to(settings.root.resolve()).as_posix()
-    except ValueError:
-        return str(path)
-
-
-def _language_of(path: Path, catalog: Catalog, settings: Settings, languages: Sequence[str]) -> str:
-    declared = catalog.language
-    if declared:
-        code = settings.require_target(declared)
-        if languages and code not in languages:
-            raise CatalogError(
-                f"catalog is for {code!r}, not {', '.join(languages)}",
-                path=path,
-                hint="leave out --lang, or pass catalogs of that language",
-            )
-        return code
-    if len(languages) == 1:
-        return languages[0]
-    if path.parent.name in settings.target_languages:
-        return path.parent.name
-    raise CatalogError(
-        "cannot tell the catalog's language: no Language header",
-        path=path,
-        hint="fill in its Language header, or pass --lang",
-    )
-
-
-def _expand(paths: Iterable[Path]) -> list[Path]:
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found.extend(sorted(path.rglob(f"*{CATALOG_SUFFIX}")))
-            found.extend(sorted(path.rglob(f"*{TEMPLATE_SUFFIX}")))
-        elif path.is_file():
-            if path.suffix not in (CATALOG_SUFFIX, TEMPLATE_SUFFIX):
-                raise CatalogError(
-                    "not a gettext catalog", path=path, hint="pass .po or .pot files or folders"
-                )
-            found.append(path)
-        else:
-            raise CatalogError("no such file or folder", path=path, hint="check the path")
-    return list(dict.fromkeys(found))
-
-
-def find_catalogs(
-    settings: Settings,
-    paths: Sequence[Path] = (),
-    languages: Sequence[str] | None = None,
-    *,
-    templates: bool = True,
-) -> list[CheckedCatalog]:
-    """The catalogs to check: *paths* (files or folders), or every catalog of the project.
-
-    Without paths: every catalog of each language in *languages* (default: all target
-    languages), and, when *templates* is set and no language is chosen, every template.
-    A catalog's language is its ``Language`` header, else the one ``--lang`` given, else the
-    folder it is in.
-    """
-    from toolkit.gettext import pofile  # pofile imports catalogs, which this module builds on
-
-    codes = target_languages(settings, languages) if languages else []
-    found: list[CheckedCatalog] = []
-    if paths:
-        for path in _expand(paths):
-            catalog = pofile.read_catalog(path)
-            if path.suffix == TEMPLATE_SUFFIX:
-                found.append(CheckedCatalog(_shown(path, settings), catalog, None))
-            else:
-                language = _language_of(path, catalog, settings, codes)
-                found.append(CheckedCatalog(_shown(path, settings), catalog, language))
-        return found
-    for language in codes or settings.target_languages:
-        for path in catalog_paths(settings, language):
-            found.append(
-                CheckedCatalog(_shown(path, settings), pofile.read_catalog(path), language)
-            )
-    if templates and not codes:
-        for article in template_ids(settings):
-            path = template_path(settings, article)
-            found.append(CheckedCatalog(_shown(path, settings), pofile.read_catalog(path), None))
-    if not found:
-        raise CatalogError(
-            "no catalogs to check",
-            path=settings.translations_path,
-            hint="run `toolkit extract` and `toolkit catalog update` first",
-        )
-    return found
-
-
 def check_project(
     settings: Settings,
     paths: Sequence[Path] = (),
@@ -182,8 +76,6 @@ def check_project(
     exclude: Iterable[str] | None = None,
 ) -> CheckReport:
     """Check the project's catalogs (or *paths*) against its glossary."""
-    from toolkit.glossary.storage import read_glossary
-
     checks = select_checks(only, exclude)
     wants_templates = any(check.side is Side.SOURCE for check in checks)
     catalogs = find_catalogs(settings, paths, languages, templates=wants_templates)

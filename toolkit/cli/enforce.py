@@ -10,19 +10,18 @@ from typing import Annotated, Any
 import typer
 
 from toolkit.cli.app import app, state
-from toolkit.cli.output import TableFormat, TextFormat, shown
+from toolkit.cli.output import TableFormat, TextFormat
 from toolkit.config import Settings
 from toolkit.enforce import (
-    CatalogFile,
     Change,
     catalog_diff,
     enforce_catalog,
     load_termbase,
-    read_catalog_files,
 )
 from toolkit.errors import ConfigError
 from toolkit.findings import Finding, Location
 from toolkit.gettext.store import save_catalog
+from toolkit.project.catalogs import CatalogFile, read_catalog_files
 from toolkit.score import Score, score_catalogs
 
 LangOpt = Annotated[
@@ -96,14 +95,14 @@ def enforce(
     that cannot be found are reported on stderr, never guessed in.
     """
     settings = _settings(ctx, glossary)
-    files = read_catalog_files(paths, lang)
-    termbase = load_termbase([f.language for f in files], settings=settings, folder=glossary)
+    files = read_catalog_files(paths, [lang] if lang else [], settings=settings)
+    termbase = load_termbase([f.target for f in files], settings=settings, folder=glossary)
     records: list[dict[str, Any]] = []
     findings: list[Finding] = []
     changes = entries = written = 0
     for item in files:
-        where = shown(item.path, settings)
-        result = enforce_catalog(item.catalog, termbase, item.language)
+        where = item.shown
+        result = enforce_catalog(item.catalog, termbase, item.target)
         for entry in result.entries:
             location = Location(where, entry.original.lineno or 0)
             findings.extend(replace(f, location=location) for f in entry.findings)
@@ -211,15 +210,15 @@ def score(
     form of the approved term), per concept and overall, and chrF over the paired entries.
     """
     settings = _settings(ctx, glossary)
-    (hyp,) = read_catalog_files([hypothesis], lang)
-    (ref,) = read_catalog_files([reference], lang)
+    (hyp,) = read_catalog_files([hypothesis], [lang] if lang else [], settings=settings)
+    (ref,) = read_catalog_files([reference], [lang] if lang else [], settings=settings)
     if hyp.language != ref.language:
         raise ConfigError(
             f"the catalogs are in different languages ({hyp.language}, {ref.language})",
             hint="score a catalog against a reference of its own language",
         )
-    termbase = load_termbase([hyp.language], settings=settings, folder=glossary)
-    result = score_catalogs(ref.catalog, hyp.catalog, termbase, hyp.language)
+    termbase = load_termbase([hyp.target], settings=settings, folder=glossary)
+    result = score_catalogs(ref.catalog, hyp.catalog, termbase, hyp.target)
     if output is TableFormat.JSON:
         typer.echo(json.dumps(result.record(), ensure_ascii=False, indent=2))
     else:

@@ -16,10 +16,9 @@ from typing import Annotated
 
 import typer
 
-from toolkit.checks import CheckedCatalog, find_catalogs
 from toolkit.cli.app import app, state
 from toolkit.cli.options import LanguagesOpt
-from toolkit.cli.output import TextFormat, shown
+from toolkit.cli.output import TextFormat
 from toolkit.config import Settings
 from toolkit.errors import EXIT_FINDINGS, EXIT_OK, CatalogError
 from toolkit.export import ExportFormat, ExportRefused, export_articles
@@ -28,6 +27,7 @@ from toolkit.gettext.model import Catalog
 from toolkit.gettext.store import save_catalog
 from toolkit.glossary.storage import read_glossary
 from toolkit.glossary.termbase import Termbase
+from toolkit.project.catalogs import CatalogFile, find_catalogs
 from toolkit.review.approve import accept, approve, edit
 from toolkit.review.html import render_index, render_report
 from toolkit.review.model import (
@@ -261,7 +261,7 @@ def _interactive(
         raise CatalogError("no language catalogs to review", hint="pass .po files")
     counts = {"accepted": 0, "edited": 0, "skipped": 0}
     for item in catalogs:
-        file = _file_of(item, settings, paths)
+        file = item.path
         if _review_file(item, file, termbase, settings, layout, counts):
             break
     typer.echo(
@@ -271,25 +271,14 @@ def _interactive(
     )
 
 
-def _file_of(item: CheckedCatalog, settings: Settings, paths: Sequence[Path]) -> Path:
-    """The file a checked catalog was read from (its shown path is relative to the project)."""
-    for path in paths:
-        if path.is_file() and shown(path, settings) == item.path:
-            return path
-    recorded = Path(item.path)
-    return recorded if recorded.is_absolute() else settings.root / recorded
-
-
-def _checked(
-    item: CheckedCatalog, catalog: Catalog, termbase: Termbase, source: str
-) -> ReviewCatalog:
-    current = CheckedCatalog(item.path, catalog, item.language)
+def _checked(item: CatalogFile, catalog: Catalog, termbase: Termbase, source: str) -> ReviewCatalog:
+    current = item.with_catalog(catalog)
     report = check_catalogs([current], termbase, source)
     return review_catalog(current, report.findings, termbase, source)
 
 
 def _review_file(
-    item: CheckedCatalog,
+    item: CatalogFile,
     file: Path,
     termbase: Termbase,
     settings: Settings,
@@ -302,11 +291,11 @@ def _review_file(
     reviewed = _checked(item, catalog, termbase, source)
     queue = [e.key for e in reviewed.entries if e.state is EntryState.FUZZY and e.form == 0]
     if not queue:
-        typer.echo(f"{item.path}: no fuzzy entries", err=True)
+        typer.echo(f"{item.shown}: no fuzzy entries", err=True)
         return False
     for position, key in enumerate(queue, start=1):
         entry = next(e for e in reviewed.entries if e.key == key)
-        typer.echo(f"\n{item.path}: fuzzy entry {position} of {len(queue)}")
+        typer.echo(f"\n{item.shown}: fuzzy entry {position} of {len(queue)}")
         for line in render_entry(entry, layout):
             typer.echo(line, color=layout.color)
         answer = _ask()
@@ -334,7 +323,7 @@ def _review_file(
                 counts["edited"] += 1
                 verb = "edited and approved"
         save_catalog(file, catalog, stamp=STAMP)
-        typer.echo(f"{verb} {entry.label}; saved {item.path}")
+        typer.echo(f"{verb} {entry.label}; saved {item.shown}")
         catalog = pofile.read_catalog(file)  # line numbers as saved, for what follows
         reviewed = _checked(item, catalog, termbase, source)
         if verb.startswith("edited"):
@@ -416,7 +405,7 @@ def approve_command(
         status = save_catalog(path, result.catalog, stamp=STAMP)
     if output is TextFormat.JSON:
         data = {
-            "path": item.path,
+            "path": item.shown,
             "status": "dry-run" if dry_run else status,
             "decisions": [
                 {
@@ -436,7 +425,7 @@ def approve_command(
             typer.echo(f"{decision.status:<9} {decision.label:<8} {decision.reason}: {shown}")
     verb = "would approve" if dry_run else "approved"
     typer.echo(
-        f"{item.path}: {verb} {len(result.approved)}, kept {len(result.kept)}"
+        f"{item.shown}: {verb} {len(result.approved)}, kept {len(result.kept)}"
         + ("" if dry_run else f"; file {status}"),
         err=True,
     )

@@ -24,9 +24,8 @@ from rapidfuzz import fuzz, process
 from toolkit.config import Settings
 from toolkit.engines import Route, Translation
 from toolkit.errors import EngineUnavailable
-from toolkit.gettext import pofile
 from toolkit.gettext.model import Catalog, Message
-from toolkit.project.paths import catalog_paths
+from toolkit.project.catalogs import language_catalogs
 
 # Similarity (0-100, rapidfuzz's ratio) from which a sentence is offered as a suggestion. Lower
 # than that, news sentences share names and dates but not meaning.
@@ -189,7 +188,7 @@ def load_memory(
     catalogs at hand already.
     """
     if catalogs is None:
-        paths = catalog_paths(settings, language)
-        catalogs = ((path.stem, pofile.read_catalog(path)) for path in paths)
+        found = language_catalogs(settings, language)
+        catalogs = ((article, item.catalog) for article, item in found.items())
     units = [unit for origin, catalog in catalogs for unit in units_of(catalog, origin)]
     return TranslationMemory(settings.source_language, language, units)

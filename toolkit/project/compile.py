@@ -10,8 +10,7 @@ from toolkit.config import Settings
 from toolkit.errors import CatalogError
 from toolkit.gettext import pofile
 from toolkit.gettext.model import WriteStatus
-from toolkit.project.paths import catalog_path, catalog_paths, mo_path
-from toolkit.project.update import target_languages
+from toolkit.project.paths import catalog_path, catalog_paths, mo_path, target_languages
 
 
 @dataclass(frozen=True)

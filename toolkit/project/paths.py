@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from toolkit.config import Settings
@@ -36,3 +37,15 @@ def template_ids(settings: Settings) -> list[str]:
 def mo_path(out_dir: Path, language: str, article_id: str) -> Path:
     """Where gettext looks: ``<localedir>/<lang>/LC_MESSAGES/<domain>.mo``."""
     return out_dir / language / "LC_MESSAGES" / f"{article_id}{MO_SUFFIX}"
+
+
+def target_languages(settings: Settings, languages: Sequence[str] | None) -> list[str]:
+    """The requested target languages (checked and normalised), or all of the project's."""
+    if not languages:
+        return list(settings.target_languages)
+    chosen: list[str] = []
+    for language in languages:
+        code = settings.require_target(language)
+        if code not in chosen:
+            chosen.append(code)
+    return chosen

@@ -10,8 +10,13 @@ from toolkit.config import Settings
 from toolkit.errors import CatalogError
 from toolkit.gettext import pofile
 from toolkit.gettext.model import Counts, count_messages
-from toolkit.project.paths import catalog_path, catalog_paths, template_ids, template_path
-from toolkit.project.update import target_languages
+from toolkit.project.paths import (
+    catalog_path,
+    catalog_paths,
+    target_languages,
+    template_ids,
+    template_path,
+)
 
 
 @dataclass(frozen=True)

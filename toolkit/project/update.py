@@ -12,7 +12,8 @@ from toolkit.gettext import pofile
 from toolkit.gettext.merge import merge_catalog
 from toolkit.gettext.model import WriteStatus
 from toolkit.gettext.store import save_catalog
-from toolkit.project.paths import catalog_path, template_ids, template_path
+from toolkit.project.catalogs import read_catalog_file
+from toolkit.project.paths import catalog_path, target_languages, template_ids, template_path
 
 
 @dataclass(frozen=True)
@@ -27,18 +28,6 @@ class UpdateResult:
     fuzzy_matched: int
     obsoleted: int
     dropped: int
-
-
-def target_languages(settings: Settings, languages: Sequence[str] | None) -> list[str]:
-    """The requested target languages (checked and normalised), or all of the project's."""
-    if not languages:
-        return list(settings.target_languages)
-    chosen: list[str] = []
-    for language in languages:
-        code = settings.require_target(language)
-        if code not in chosen:
-            chosen.append(code)
-    return chosen
 
 
 def _templates(settings: Settings, article_ids: Sequence[str] | None) -> list[str]:
@@ -75,13 +64,11 @@ def update_catalogs(
     for language in codes:
         for article in articles:
             path = catalog_path(settings, language, article)
-            existing = pofile.read_catalog(path) if path.exists() else None
-            if existing is not None and existing.language not in (None, language):
-                raise CatalogError(
-                    f"catalog is for language {existing.language!r}, not {language!r}",
-                    path=path,
-                    hint="fix its Language header or move it to the right folder",
-                )
+            existing = (
+                read_catalog_file(path, settings=settings, requested=(language,)).catalog
+                if path.exists()
+                else None
+            )
             merged = merge_catalog(templates[article], existing, language)
             results.append(
                 UpdateResult(

@@ -17,11 +17,9 @@ from typing import Literal
 
 from toolkit.checks import (
     CheckContext,
-    CheckedCatalog,
     CheckReport,
     Entry,
     catalog_entries,
-    find_catalogs,
     run_checks,
 )
 from toolkit.checks.terms import analyse_terms
@@ -29,7 +27,9 @@ from toolkit.config import Settings
 from toolkit.errors import CatalogError
 from toolkit.findings import Finding, Location, Severity
 from toolkit.gettext.model import Counts, Message, count_messages
+from toolkit.glossary.storage import read_glossary
 from toolkit.glossary.termbase import Termbase
+from toolkit.project.catalogs import CatalogFile, find_catalogs
 from toolkit.project.paths import TEMPLATE_SUFFIX
 from toolkit.review.enforcement import EnforcementRecord, enforcement_records, other_comments
 
@@ -206,7 +206,7 @@ def _target_hits(entry: Entry, context: CheckContext) -> list[TermHit]:
 
 
 def review_catalog(
-    checked: CheckedCatalog,
+    checked: CatalogFile,
     findings: Sequence[Finding],
     termbase: Termbase,
     source_language: str = "en",
@@ -216,20 +216,20 @@ def review_catalog(
     if language is None:
         raise CatalogError(
             "a template has no translations to review",
-            path=checked.path,
+            path=checked.shown,
             hint="pass a language catalog (translations/<lang>/<article>.po)",
         )
     context = CheckContext(language, source_language, termbase)
     by_key: dict[tuple[str | None, str], list[Finding]] = {}
     for finding in findings:
-        if finding.entry is not None and finding.location.path == checked.path:
+        if finding.entry is not None and finding.location.path == checked.shown:
             by_key.setdefault(finding.entry, []).append(finding)
     entries = []
-    for entry in catalog_entries(checked.path, checked.catalog, language):
+    for entry in catalog_entries(checked.shown, checked.catalog, language):
         message = entry.message
         entries.append(
             ReviewEntry(
-                path=checked.path,
+                path=checked.shown,
                 line=message.lineno,
                 message=message,
                 language=language,
@@ -244,7 +244,7 @@ def review_catalog(
             )
         )
     return ReviewCatalog(
-        path=checked.path,
+        path=checked.shown,
         language=language,
         source_language=source_language,
         entries=tuple(entries),
@@ -262,8 +262,6 @@ def review_catalogs(
 
     Templates inside a folder are skipped; a template named on its own is an error.
     """
-    from toolkit.glossary.storage import read_glossary
-
     for path in paths:
         if path.is_file() and path.suffix == TEMPLATE_SUFFIX:
             raise CatalogError(
@@ -286,7 +284,7 @@ def review_catalogs(
 
 
 def check_catalogs(
-    catalogs: Sequence[CheckedCatalog], termbase: Termbase, source_language: str = "en"
+    catalogs: Sequence[CatalogFile], termbase: Termbase, source_language: str = "en"
 ) -> CheckReport:
     """Every target-side check over *catalogs* (what ``toolkit check`` runs on them)."""
     return run_checks(catalogs, termbase=termbase, source_language=source_language)
