@@ -198,6 +198,10 @@ def messages(draw: st.DrawFn) -> Message:
     if plural:
         msgid_plural = _ends_like(msgid, draw(msgids))
         forms = tuple(_ends_like(msgid, draw(texts)) for _ in range(3))
+        if any(forms):
+            # Translated or not, all forms at once: msgfmt rejects an empty form beside a
+            # filled one when the msgid starts or ends with a newline.
+            forms = tuple(form or _ends_like(msgid, "x") for form in forms)
         msgstr = ""
     else:
         msgid_plural, forms = None, ()

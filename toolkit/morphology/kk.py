@@ -48,7 +48,7 @@ from itertools import product
 from rapidfuzz import fuzz, process
 
 from toolkit.glossary.termbase import Morphology
-from toolkit.morphology import ANY, NO_HINTS, Case, Features, TermForm, WordMatch
+from toolkit.morphology.forms import ANY, NO_HINTS, Case, Features, TermForm, WordMatch
 from toolkit.text import fold
 
 __all__ = [

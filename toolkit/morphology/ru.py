@@ -27,7 +27,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from toolkit.glossary.termbase import Gender, Morphology
-from toolkit.morphology import ANY, NO_HINTS, Case, Features, TermForm, WordMatch, apply_case
+from toolkit.morphology.forms import ANY, NO_HINTS, Case, Features, TermForm, WordMatch, apply_case
 from toolkit.text import fold
 
 __all__ = ["PREPOSITIONS", "RussianForm", "analyzer", "known_lemmas", "rank_readings"]
