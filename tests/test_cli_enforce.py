@@ -11,8 +11,8 @@ from typer.testing import CliRunner
 
 import toolkit.cli.enforce  # noqa: F401  (registers the commands on `app`)
 from toolkit.cli.app import app
+from toolkit.enforce.records import EnforcementRecord, enforcement_records
 from toolkit.gettext import pofile
-from toolkit.review.enforcement import EnforcementRecord, enforcement_records
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).parent / "data" / "enforce"

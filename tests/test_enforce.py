@@ -19,10 +19,10 @@ from toolkit.enforce import (
     enforce_message,
     enforce_segment,
 )
+from toolkit.enforce.records import EnforcementRecord, enforcement_records
 from toolkit.gettext import pofile
 from toolkit.gettext.model import Catalog, Message
 from toolkit.glossary.storage import read_termbase
-from toolkit.review.enforcement import EnforcementRecord, enforcement_records
 
 ROOT = Path(__file__).resolve().parent.parent
 TABLES = Path(__file__).parent / "data" / "enforce"
@@ -158,6 +158,28 @@ def test_wrong_variant_without_its_concept_in_the_source_is_forbidden_not_change
     (finding,) = result.findings
     assert finding.check == "term-forbidden"
     assert finding.span is not None and target[slice(*finding.span)] == "Алма-Ату"
+
+
+@pytest.mark.parametrize(
+    ("target", "wrong"),
+    [
+        # beside approved forms of other concepts (the check looks inside each of them)
+        ("Мишустин вернулся в Алма-Ату.", "Алма-Ату"),
+        ("Смаилов открыл Иннопром в Екатеринбурге.", "Иннопром"),
+        # a variant that differs from the approved form only in case, on its own
+        ("Открылась выставка Иннопром.", "Иннопром"),
+        # the approved form itself is not forbidden
+        ("Открылась выставка ИННОПРОМ.", None),
+    ],
+)
+def test_wrong_variants_of_concepts_the_source_does_not_name(
+    target: str, wrong: str | None
+) -> None:
+    result = enforce_segment("The delegation returned home.", target, TERMBASE, "ru")
+    assert result.text == target and not result.changes
+    spans = [target[slice(*f.span)] for f in result.findings if f.span is not None]
+    assert [f.check for f in result.findings] == (["term-forbidden"] if wrong else [])
+    assert spans == ([wrong] if wrong else [])
 
 
 def test_a_wrong_variant_is_repaired_everywhere_it_occurs() -> None:
