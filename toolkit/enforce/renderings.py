@@ -48,7 +48,6 @@ __all__ = [
 NEAR_MISS_THRESHOLD = 80.0
 NEAR_MISS_MIN_LETTERS = 4
 
-
 # Kazakh derivational suffixes: a word that continues a term with one is another word
 # (``қазақстандық``, ``ресейлік``), never a misspelling of it.
 _KK_DERIVATIONS = (
@@ -67,6 +66,7 @@ _KK_DERIVATIONS = (
     "сыз",
     "сіз",
 )
+# What stands between the members of a coordinated list in an English source.
 _LIST_SEPARATOR = re.compile(r"\s*(?:,\s*)?(?:(?:and|or|&)\s+)?(?:the\s+)?", re.IGNORECASE)
 _CONJUNCTION = re.compile(r"\b(?:and|or)\b|&", re.IGNORECASE)
 

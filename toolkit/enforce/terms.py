@@ -2,7 +2,8 @@
 
 :func:`load_termbase` reads a glossary folder; :func:`compiled_terms` compiles each concept's
 approved form and wrong variants in one language into a :class:`Term` (morphology's
-:class:`~toolkit.morphology.TermForm`), cached per termbase, for the source and target sides.
+:class:`~toolkit.morphology.TermForm`), cached per termbase and shared by the mentions, the
+renderings, the findings and the repairs.
 """
 
 from __future__ import annotations
