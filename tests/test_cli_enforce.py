@@ -1,4 +1,5 @@
-"""``toolkit enforce`` and ``toolkit score`` end to end, with the shipped glossary."""
+"""``toolkit enforce`` and ``toolkit score`` end to end, with the tests' glossary
+(tests/data/enforce/glossary); the last enforce test runs on the shipped project itself."""
 
 from __future__ import annotations
 
@@ -7,15 +8,15 @@ import shutil
 from pathlib import Path
 
 import pytest
+from enforce_data import DATA, GLOSSARY
 from typer.testing import CliRunner
 
 import toolkit.cli.enforce  # noqa: F401  (registers the commands on `app`)
 from toolkit.cli.app import app
+from toolkit.enforce.records import EnforcementRecord, enforcement_records
 from toolkit.gettext import pofile
-from toolkit.review.enforcement import EnforcementRecord, enforcement_records
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = Path(__file__).parent / "data" / "enforce"
 CONFIG = """\
 [project]
 name = "enforce-test"
@@ -33,7 +34,7 @@ def project(tmp_path: Path) -> Path:
     (root / "translations" / "ru").mkdir(parents=True)
     (root / "translations" / "kk").mkdir(parents=True)
     (root / "pyproject.toml").write_text(CONFIG, encoding="utf-8")
-    shutil.copytree(ROOT / "glossary", root / "glossary")
+    shutil.copytree(GLOSSARY, root / "glossary")
     shutil.copy(DATA / "sample-ru.po", root / "translations" / "ru" / "sample.po")
     shutil.copy(DATA / "sample-kk.po", root / "translations" / "kk" / "sample.po")
     return root

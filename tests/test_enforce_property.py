@@ -1,24 +1,17 @@
 """Property: enforcement changes the repaired spans and nothing else, and is idempotent.
 
-Sentences are drawn from words of the reference translations, odd whitespace and punctuation,
-and glossary renderings (approved, wrong variants, near misses, in several cases); the source
-names the concepts drawn, so their wrong renderings get repaired.
+Sentences are drawn from words of reference translations (tests/data/enforce/filler-<lang>.txt),
+odd whitespace and punctuation, and glossary renderings (approved, wrong variants, near misses,
+in several cases); the source names the concepts drawn, so their wrong renderings get repaired.
 """
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
-
+from enforce_data import TERMBASE, filler
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from toolkit.enforce import enforce_segment
-from toolkit.gettext import pofile
-from toolkit.glossary.storage import read_termbase
-
-ROOT = Path(__file__).resolve().parent.parent
-TERMBASE = read_termbase(ROOT / "glossary", ["ru", "kk"])
 
 RENDERINGS = {
     "ru": [
@@ -54,15 +47,7 @@ RENDERINGS = {
 }
 
 
-def _filler(language: str) -> list[str]:
-    found: set[str] = set()
-    for path in sorted((ROOT / "translations" / language).glob("*.po"))[:2]:
-        for message in pofile.read_catalog(path).active:
-            found.update(re.findall(r"\w+", message.msgstr))
-    return sorted(found)
-
-
-FILLER = {language: _filler(language) for language in RENDERINGS}
+FILLER = {language: filler(language) for language in RENDERINGS}
 SEPARATORS = [" ", "  ", ", ", " – ", "\u00a0", "\n", " «", "» ", ". ", " (", ") "]
 
 

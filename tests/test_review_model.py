@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 
 from toolkit.config import Settings, load_settings
+from toolkit.enforce.records import EnforcementRecord
 from toolkit.errors import CatalogError
 from toolkit.findings import Location
 from toolkit.gettext.model import Catalog, Message
 from toolkit.glossary.storage import read_glossary
 from toolkit.project.catalogs import CatalogFile
-from toolkit.review.enforcement import EnforcementRecord
 from toolkit.review.model import (
     EntryState,
     ReviewCatalog,

@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from enforce_data import DATA, TERMBASE
 
 from toolkit.gettext import pofile
 from toolkit.gettext.model import Catalog, Message
-from toolkit.glossary.storage import read_termbase
 from toolkit.score import score_catalogs, score_segments
-
-ROOT = Path(__file__).resolve().parent.parent
-TERMBASE = read_termbase(ROOT / "glossary", ["ru", "kk"])
 
 SOURCE = "Mishustin met with the Prime Minister of Kazakhstan in Almaty."
 REFERENCE = "Мишустин встретился с Премьер-Министром Республики Казахстан в Алматы."
@@ -57,7 +52,7 @@ def test_chrf_is_100_for_identical_and_lower_otherwise() -> None:
 
 
 def test_score_catalogs_pairs_entries_by_key() -> None:
-    path = ROOT / "translations" / "kk" / "2024-02-04-smailov-mishustin-almaty-talks.po"
+    path = DATA / "reference-kk.po"
     reference = pofile.read_catalog(path)
     damaged = reference.with_messages(
         Message(m.msgid, m.msgstr.replace("Смайылов", "Смаилов"), m.msgctxt, lineno=m.lineno)

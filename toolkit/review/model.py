@@ -24,6 +24,7 @@ from toolkit.checks import (
 )
 from toolkit.checks.terms import analyse_terms
 from toolkit.config import Settings
+from toolkit.enforce.records import EnforcementRecord, enforcement_records, other_comments
 from toolkit.errors import CatalogError
 from toolkit.findings import Finding, Location, Severity
 from toolkit.gettext.model import Counts, Message, count_messages
@@ -31,7 +32,6 @@ from toolkit.glossary.storage import read_glossary
 from toolkit.glossary.termbase import Termbase
 from toolkit.project.catalogs import CatalogFile, find_catalogs
 from toolkit.project.paths import TEMPLATE_SUFFIX
-from toolkit.review.enforcement import EnforcementRecord, enforcement_records, other_comments
 
 __all__ = [
     "STATE_CHECKS",

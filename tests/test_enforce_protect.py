@@ -3,15 +3,10 @@ back, with engine-like outputs that keep, mangle or drop the placeholders."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from enforce_data import TERMBASE
 
 from toolkit.enforce import ChangeKind, enforce_segment, normalise_source, restore_protected
-from toolkit.glossary.storage import read_termbase
-
-ROOT = Path(__file__).resolve().parent.parent
-TERMBASE = read_termbase(ROOT / "glossary", ["ru", "kk"])
 
 
 @pytest.mark.parametrize(

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from toolkit.gettext.model import Message
-from toolkit.review.enforcement import (
+from toolkit.enforce.records import (
     EnforcementRecord,
     enforcement_comment,
     enforcement_records,
     other_comments,
     parse_enforcement,
 )
+from toolkit.gettext.model import Message
 
 
 @pytest.mark.parametrize(
