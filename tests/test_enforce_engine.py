@@ -17,9 +17,8 @@ pytest.importorskip("ctranslate2")
 argos_home_module = pytest.importorskip("argos_home")
 
 from toolkit.enforce import enforce_segment, normalise_source, restore_protected  # noqa: E402
-from toolkit.engines.argos import ArgosEngine, ArgosOptions  # noqa: E402
+from toolkit.engines.argos import ArgosEngine, ArgosOptions, add_package  # noqa: E402
 from toolkit.glossary.storage import read_termbase  # noqa: E402
-from toolkit.models import add_package  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 TERMBASE = read_termbase(ROOT / "glossary", ["ru", "kk"])

@@ -739,17 +739,3 @@ def glossary_hooks(
 def segments_per_call(options: EngineOptions) -> int:
     """How many segments the job hands the engine at once: a number of its batches."""
     return max(options.batch_size * BATCHES_PER_CALL, 64)
-
-
-def open_engine(settings: Settings, options: EngineOptions | None = None) -> Engine | None:
-    """The engine *options* name (``[tool.toolkit.engine]`` by default); None for memory only.
-
-    The Argos engine is imported here, not at module level: importing argostranslate has side
-    effects (it creates folders, reads its settings) that `toolkit --help` must not have.
-    """
-    options = options or settings.engine_options
-    if options.name == "memory":
-        return None
-    from toolkit.engines.argos import ArgosEngine, ArgosOptions
-
-    return ArgosEngine(options=ArgosOptions.from_engine_options(options))

@@ -18,6 +18,7 @@ from toolkit.cli.app import app, state
 from toolkit.cli.findings import FailOnOpt
 from toolkit.cli.output import TableFormat, shown
 from toolkit.config import Settings
+from toolkit.engines import open_engine
 from toolkit.errors import EXIT_FINDINGS, EXIT_OK
 from toolkit.findings import exit_code
 from toolkit.jobs import (
@@ -27,7 +28,6 @@ from toolkit.jobs import (
     Progress,
     Row,
     glossary_hooks,
-    open_engine,
     segments_per_call,
     translate_project,
 )
