@@ -11,6 +11,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 import time
 import tomllib
 from collections.abc import Sequence
@@ -21,14 +22,14 @@ import pytest
 from gettext_check import msgfmt_problems
 
 from toolkit.config import Settings, load_settings
+from toolkit.enforce import enforce_segment, load_termbase, normalise_source
 from toolkit.engines import Route, Translation
-from toolkit.errors import EngineUnavailable
+from toolkit.errors import EngineUnavailable, JobBusy
 from toolkit.findings import Finding, Severity
 from toolkit.gettext import pofile
 from toolkit.gettext.model import Catalog
 from toolkit.jobs import (
     Hooks,
-    JobBusy,
     Progress,
     glossary_hooks,
     job_lock,
@@ -495,7 +496,7 @@ def test_the_job_records_enforcement_on_the_entries_it_fills(empty_project: Sett
         empty_project,
         engine,
         languages=["ru"],
-        hooks=glossary_hooks(empty_project, ["ru"], engine),
+        hooks=glossary_hooks(empty_project, ["ru"]),
     )
     named = [
         m for c in catalogs(empty_project, "ru").values() for m in c.active if "Smailov" in m.msgid
@@ -508,3 +509,44 @@ def test_the_job_records_enforcement_on_the_entries_it_fills(empty_project: Sett
         assert message.fuzzy and ("engine", "wrong 1") in message.annotations
     assert all(f.location.path.startswith("translations/ru/") for f in summary.findings)
     assert all(f.entry is not None for f in summary.findings)
+
+
+def test_sentences_whose_placeholders_are_mangled_go_to_the_engine_again_from_its_thread(
+    empty_project: Settings,
+) -> None:
+    threads: set[str] = set()
+
+    class Mangler(Tagger):
+        """Breaks every placeholder beyond repair; records the thread of each call."""
+
+        def translate(self, segments: Sequence[str], source: str, target: str) -> list[Translation]:
+            threads.add(threading.current_thread().name)
+            done = super().translate(segments, source, target)
+            return [
+                Translation("Текст [[1", t.provenance) if "[[" in s else t
+                for s, t in zip(segments, done, strict=True)
+            ]
+
+    engine = Mangler({("en", "ru")})
+    summary = translate_project(
+        empty_project, engine, languages=["ru"], hooks=glossary_hooks(empty_project, ["ru"])
+    )
+    assert summary.complete
+    assert threads and all(name.startswith("toolkit-engine") for name in threads)
+    termbase = load_termbase(["ru"], settings=empty_project)
+    protected = [
+        m
+        for c in catalogs(empty_project, "ru").values()
+        for m in c.active
+        if "[[" in normalise_source(m.msgid, termbase, "ru").text
+    ]
+    assert protected
+    sent = engine.sent("ru")
+    for message in protected:
+        ready = normalise_source(message.msgid, termbase, "ru")
+        # asked once with placeholders, then once more with the term left in the text
+        assert sent.count(ready.text) == 1 and sent.count(ready.unprotected) == 1
+        expected = enforce_segment(message.msgid, f"[ru] {ready.unprotected}", termbase, "ru")
+        assert message.msgstr == expected.text
+        assert list(message.translator_comments) == [c.comment() for c in expected.changes]
+        assert "[[" not in message.msgstr

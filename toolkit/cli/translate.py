@@ -224,9 +224,7 @@ def translate(
     languages = to or None
     chosen = open_engine(settings, options)
     # Memory only: nothing machine-made for the glossary to repair.
-    hooks = (
-        Hooks() if no_glossary or chosen is None else glossary_hooks(settings, languages, chosen)
-    )
+    hooks = Hooks() if no_glossary or chosen is None else glossary_hooks(settings, languages)
     bars = _Bars()
 
     def waiting(holder: LockHolder | None) -> None:
