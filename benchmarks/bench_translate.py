@@ -62,8 +62,7 @@ import json, sys, time
 from pathlib import Path
 from typing import Any
 started = time.perf_counter()
-from toolkit.engines.argos import ArgosEngine, ArgosOptions, load_model
-from toolkit.models import list_packages
+from toolkit.engines.argos import ArgosEngine, ArgosOptions, list_packages, load_model
 sentences = json.loads(Path(sys.argv[1]).read_text(encoding="utf-8"))
 options = ArgosOptions(device="cpu", batch_size=int(sys.argv[3]))
 engine = ArgosEngine(list_packages([Path(sys.argv[2])]), options)

@@ -25,7 +25,7 @@ from typing import Any
 import pytest
 from argos_home import fixture_archive
 from gettext_check import msgfmt_problems
-from test_jobs import DUPLICATE, copy_project, hold_lock, republish, snapshot
+from job_project import DUPLICATE, copy_project, hold_lock, republish, snapshot
 from typer.testing import CliRunner
 
 import toolkit.cli.translate  # registers the command until toolkit.cli imports it

@@ -19,8 +19,7 @@ argos_home_module = pytest.importorskip("argos_home")
 from enforce_data import TERMBASE  # noqa: E402
 
 from toolkit.enforce import enforce_segment, normalise_source, restore_protected  # noqa: E402
-from toolkit.engines.argos import ArgosEngine, ArgosOptions  # noqa: E402
-from toolkit.models import add_package  # noqa: E402
+from toolkit.engines.argos import ArgosEngine, ArgosOptions, add_package  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 PARALLEL = ROOT / "tests" / "models" / "parallel"

@@ -1,127 +1,47 @@
-"""The translate job's control flow: memory, engine, hooks, missing pairs, resume, the lock.
+"""The translate job's control flow: memory, engine, hooks, missing pairs, resume.
 
 The engine here is a stand-in that tags each sentence with its language (the job's logic does
-not depend on what an engine says). The end-to-end runs with the real Argos engine and the
-fixture packages are in test_cli_translate.py.
+not depend on what an engine says). The project is the job tests' own (tests/data/jobs): three
+short articles, 13 segments, complete ru and kk catalogs to copy on request. The end-to-end
+runs with the real Argos engine and the fixture packages are in test_cli_translate.py; the
+lock's tests are in test_jobs_lock.py, the glossary hooks' in test_jobs_hooks.py.
 """
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import sys
-import time
-import tomllib
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 from gettext_check import msgfmt_problems
+from job_project import (
+    BOTH,
+    Tagger,
+    catalogs,
+    copy_job_project,
+    copy_project,
+    republish,
+    snapshot,
+)
 
 from toolkit.config import Settings, load_settings
-from toolkit.engines import Route, Translation
+from toolkit.engines import Translation
 from toolkit.errors import EngineUnavailable
 from toolkit.findings import Finding, Severity
 from toolkit.gettext import pofile
-from toolkit.gettext.model import Catalog
-from toolkit.jobs import (
-    Hooks,
-    JobBusy,
-    Progress,
-    glossary_hooks,
-    job_lock,
-    lock_path,
-    read_holder,
-    translate_project,
-)
+from toolkit.jobs import Hooks, Progress, lock_path, translate_project
 from toolkit.project.paths import catalog_path, template_path
 
-REPO = Path(__file__).resolve().parents[1]
-DUPLICATE = "2099-01-01-republished-innoprom"  # a copy of an article under a new id
-ORIGINAL = "2022-07-04-smailov-mishustin-innoprom"
-
-
-def toolkit_section() -> str:
-    """The repository's own [tool.toolkit] table, as the user wrote it."""
-    lines = (REPO / "pyproject.toml").read_text(encoding="utf-8").splitlines()
-    start = lines.index("[tool.toolkit]")
-    end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("[")), len(lines))
-    return "\n".join(lines[start:end]).strip() + "\n"
-
-
-def copy_project(dest: Path, *, translations: bool = False) -> Path:
-    """The real corpus and glossary in a throwaway project; shipped catalogs on request."""
-    dest.mkdir(parents=True, exist_ok=True)
-    shutil.copytree(REPO / "corpus", dest / "corpus")
-    shutil.copytree(REPO / "glossary", dest / "glossary")
-    if translations:
-        shutil.copytree(REPO / "translations", dest / "translations")
-    # The repository's name and version too: templates name them, so the shipped ones match.
-    meta = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    (dest / "pyproject.toml").write_text(
-        f'[project]\nname = "{meta["name"]}"\nversion = "{meta["version"]}"\n\n'
-        + toolkit_section(),
-        encoding="utf-8",
-    )
-    return dest
-
-
-def republish(root: Path, original: str = ORIGINAL, new_id: str = DUPLICATE) -> None:
-    """The same article again under another id: its catalog starts empty."""
-    corpus = root / "corpus"
-    shutil.copy(corpus / f"{original}.txt", corpus / f"{new_id}.txt")
-    meta = (corpus / f"{original}.json").read_text(encoding="utf-8")
-    (corpus / f"{new_id}.json").write_text(meta.replace(original, new_id), encoding="utf-8")
-
-
-@dataclass
-class Tagger:
-    """Stand-in engine: "[ru] <source>"; serves only the pairs it is given; records calls."""
-
-    served: set[tuple[str, str]]
-    name: str = "tagger"
-    calls: list[tuple[str, list[str]]] = field(default_factory=list)
-
-    def pairs(self) -> set[tuple[str, str]]:
-        return set(self.served)
-
-    def route(self, source: str, target: str) -> Route:
-        if (source, target) not in self.served:
-            raise EngineUnavailable(
-                f"no package for {source} -> {target}",
-                hint=f"toolkit models add FILE.argosmodel ({source}->{target})",
-            )
-        return Route(source, target, steps=(f"tagger {source}_{target} 1.0",))
-
-    def translate(self, segments: Sequence[str], source: str, target: str) -> list[Translation]:
-        self.calls.append((target, list(segments)))
-        return [Translation(f"[{target}] {s}", f"tagger {source}_{target} 1.0") for s in segments]
-
-    def sent(self, target: str) -> list[str]:
-        return [s for t, segments in self.calls if t == target for s in segments]
-
-
-BOTH = {("en", "ru"), ("en", "kk")}
-
-
-def catalogs(settings: Settings, language: str) -> dict[str, Catalog]:
-    folder = settings.catalog_dir(language)
-    return {p.stem: pofile.read_catalog(p) for p in sorted(folder.glob("*.po"))}
-
-
-def snapshot(root: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(root).as_posix(): p.read_bytes()
-        for p in sorted(root.rglob("*"))
-        if p.is_file()
-    }
+ARTICLES = 3  # in tests/data/jobs/project/corpus
+SEGMENTS = 13  # their translatable segments
+ORIGINAL = "2022-07-04-smailov-visits-innoprom"
+DUPLICATE = "2099-01-01-republished-visit"  # a copy of ORIGINAL under a new id
+MEETING = "2024-02-01-mishustin-smailov-meeting"
 
 
 @pytest.fixture
 def empty_project(tmp_path: Path) -> Settings:
-    return load_settings(copy_project(tmp_path / "project"))
+    return load_settings(copy_job_project(tmp_path / "project"))
 
 
 def test_job_fills_every_empty_entry_as_fuzzy_machine_output(empty_project: Settings) -> None:
@@ -134,7 +54,7 @@ def test_job_fills_every_empty_entry_as_fuzzy_machine_output(empty_project: Sett
     }
     for language in ("ru", "kk"):
         found = catalogs(empty_project, language)
-        assert len(found) == 5
+        assert len(found) == ARTICLES
         for article, catalog in found.items():
             template = pofile.read_catalog(template_path(empty_project, article))
             assert [m.msgid for m in catalog.active] == [m.msgid for m in template.active]
@@ -144,7 +64,7 @@ def test_job_fills_every_empty_entry_as_fuzzy_machine_output(empty_project: Sett
                 assert ("engine", f"tagger en_{language} 1.0") in message.annotations
             assert msgfmt_problems(catalog_path(empty_project, language, article)) == ""
     rows = {(r.article, r.language): r for r in summary.rows}
-    assert len(rows) == 10
+    assert len(rows) == 2 * ARTICLES
     assert all(r.machine == r.total > 0 and r.reused == 0 and r.empty == 0 for r in rows.values())
     assert all(r.status == "created" for r in rows.values())
     # each distinct sentence went to the engine once per language
@@ -178,8 +98,8 @@ def test_shipped_translations_leave_the_engine_nothing_to_do(tmp_path: Path) -> 
 
 
 def test_memory_reuses_an_article_translated_elsewhere_keeping_its_state(tmp_path: Path) -> None:
-    root = copy_project(tmp_path / "p", translations=True)
-    republish(root)
+    root = copy_job_project(tmp_path / "p", translations=True)
+    republish(root, ORIGINAL, DUPLICATE)
     settings = load_settings(root)
     engine = Tagger(BOTH)
     summary = translate_project(settings, engine)
@@ -196,10 +116,10 @@ def test_memory_reuses_an_article_translated_elsewhere_keeping_its_state(tmp_pat
 
 
 def test_memory_reuse_keeps_fuzzy_state_and_machine_provenance(tmp_path: Path) -> None:
-    root = copy_project(tmp_path / "p")
+    root = copy_job_project(tmp_path / "p")
     settings = load_settings(root)
     translate_project(settings, Tagger({("en", "ru")}), languages=["ru"])
-    republish(root)
+    republish(root, ORIGINAL, DUPLICATE)
     engine = Tagger({("en", "ru")})
     summary = translate_project(settings, engine, languages=["ru"])
     assert engine.calls == []
@@ -212,9 +132,9 @@ def test_memory_reuse_keeps_fuzzy_state_and_machine_provenance(tmp_path: Path) -
 def test_similar_sentences_are_offered_as_comments_never_as_translations(
     tmp_path: Path,
 ) -> None:
-    root = copy_project(tmp_path / "p", translations=True)
+    root = copy_job_project(tmp_path / "p", translations=True)
     settings = load_settings(root)
-    article = "2024-02-01-mishustin-smailov-almaty-meeting"
+    article = MEETING
     text = root / "corpus" / f"{article}.txt"
     old = "This is our first meeting this year."
     old_ru = "Это наша первая встреча в этом году."
@@ -253,11 +173,11 @@ def test_missing_pair_leaves_entries_empty_and_says_how_to_install(
     summary = translate_project(empty_project, engine)
     assert not summary.complete
     (gap,) = summary.missing
-    assert (gap.pair, gap.segments) == ("en -> kk", 122)
+    assert (gap.pair, gap.segments) == ("en -> kk", SEGMENTS)
     assert "toolkit models add" in gap.hint
     assert all(t == "ru" for t, _ in engine.calls)
     kk = catalogs(empty_project, "kk")
-    assert len(kk) == 5  # merged and written all the same
+    assert len(kk) == ARTICLES  # merged and written all the same
     assert all(not m.has_translation for c in kk.values() for m in c.active)
     assert all(r.empty == r.total for r in summary.rows if r.language == "kk")
     assert all(r.empty == 0 for r in summary.rows if r.language == "ru")
@@ -273,7 +193,7 @@ def test_memory_only_engine_writes_catalogs_without_machine_output(
     }
     assert not summary.missing
     assert sum(r.machine for r in summary.rows) == 0
-    assert len(catalogs(empty_project, "ru")) == 5
+    assert len(catalogs(empty_project, "ru")) == ARTICLES
 
 
 def test_dry_run_writes_nothing_and_counts_what_a_run_does(empty_project: Settings) -> None:
@@ -291,19 +211,17 @@ def test_dry_run_writes_nothing_and_counts_what_a_run_does(empty_project: Settin
 def test_chunks_write_catalogs_as_they_go_and_report_progress(empty_project: Settings) -> None:
     events: list[Progress] = []
     engine = Tagger(BOTH)
-    translate_project(
-        empty_project, engine, languages=["ru"], chunk_size=20, progress=events.append
-    )
+    translate_project(empty_project, engine, languages=["ru"], chunk_size=5, progress=events.append)
     assert len(engine.calls) > 1
-    assert events[0] == Progress("ru", 0, 122)
-    assert events[-1] == Progress("ru", 122, 122)
+    assert events[0] == Progress("ru", 0, SEGMENTS)
+    assert events[-1] == Progress("ru", SEGMENTS, SEGMENTS)
     assert [e.done for e in events] == sorted(e.done for e in events)
     assert len(events) == len(engine.calls) + 1
 
 
 def test_a_sentence_in_two_articles_goes_to_the_engine_once(tmp_path: Path) -> None:
-    root = copy_project(tmp_path / "p")
-    republish(root)
+    root = copy_job_project(tmp_path / "p")
+    republish(root, ORIGINAL, DUPLICATE)
     engine = Tagger(BOTH)
     summary = translate_project(load_settings(root), engine, languages=["ru"], chunk_size=10)
     sent = engine.sent("ru")
@@ -366,145 +284,18 @@ def test_an_interrupted_job_keeps_what_it_wrote_and_a_rerun_does_the_rest(
 
     first = Interrupted(BOTH)
     with pytest.raises(KeyboardInterrupt):
-        translate_project(empty_project, first, languages=["ru"], chunk_size=30)
+        translate_project(empty_project, first, languages=["ru"], chunk_size=5)
     written = catalogs(empty_project, "ru")
-    assert 0 < len(written) < 5
+    assert 0 < len(written) < ARTICLES
     kept = {
         (a, m.msgid): m.msgstr for a, c in written.items() for m in c.active if m.has_translation
     }
     assert len(kept) == len(first.sent("ru"))
     rest = Tagger(BOTH)
     summary = translate_project(empty_project, rest, languages=["ru"])
-    assert sum(r.machine for r in summary.rows) == 122 - len(kept)
+    assert sum(r.machine for r in summary.rows) == SEGMENTS - len(kept)
     assert not set(rest.sent("ru")) & {msgid for _, msgid in kept}
     after = catalogs(empty_project, "ru")
     assert all(after[a].find(msgid).msgstr == text for (a, msgid), text in kept.items())  # type: ignore[union-attr]
     assert summary.complete
     assert not lock_path(empty_project).read_text()  # released on the way out
-
-
-# --- the lock ------------------------------------------------------------------------------
-
-HOLDER = """\
-import sys, time
-from pathlib import Path
-from toolkit.config import load_settings
-from toolkit.jobs import job_lock
-with job_lock(load_settings(Path(sys.argv[1]))):
-    print("held", flush=True)
-    time.sleep(float(sys.argv[2]))
-"""
-
-
-def hold_lock(root: Path, seconds: float) -> subprocess.Popen[str]:
-    process = subprocess.Popen(
-        [sys.executable, "-c", HOLDER, str(root), str(seconds)],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    assert process.stdout is not None
-    assert process.stdout.readline().strip() == "held"
-    return process
-
-
-def test_a_second_job_refuses_while_the_lock_is_held(empty_project: Settings) -> None:
-    holder = hold_lock(empty_project.root, 30)
-    try:
-        with pytest.raises(JobBusy) as caught:
-            translate_project(empty_project, Tagger(BOTH))
-        message = str(caught.value)
-        assert f"pid {holder.pid}" in message
-        assert "--wait" in message
-        assert not empty_project.catalog_dir("ru").exists()  # nothing written
-    finally:
-        holder.kill()
-        holder.wait()
-
-
-def test_a_second_job_waits_for_the_first(empty_project: Settings) -> None:
-    holder = hold_lock(empty_project.root, 1.0)
-    waited: list[object] = []
-    started = time.monotonic()
-    try:
-        summary = translate_project(empty_project, Tagger(BOTH), wait=30, on_wait=waited.append)
-    finally:
-        holder.wait()
-    assert summary.complete
-    assert time.monotonic() - started >= 0.5
-    assert len(waited) == 1 and getattr(waited[0], "pid", None) == holder.pid
-
-
-def test_a_lock_left_by_a_dead_process_is_taken_over(empty_project: Settings) -> None:
-    holder = hold_lock(empty_project.root, 30)
-    holder.kill()  # SIGKILL: no clean-up, the file still names it
-    holder.wait()
-    left = read_holder(lock_path(empty_project))
-    assert left is not None and left.pid == holder.pid
-    summary = translate_project(empty_project, Tagger(BOTH))
-    assert summary.complete
-    assert summary.notes == (
-        f"took over the job lock left by {left.describe()}, no longer running",
-    )
-
-
-def test_the_lock_names_its_holder_while_held(empty_project: Settings) -> None:
-    with job_lock(empty_project) as stale:
-        assert stale is None
-        holder = read_holder(lock_path(empty_project))
-        assert holder is not None and holder.pid == os.getpid()
-    assert read_holder(lock_path(empty_project)) is None
-
-
-# --- glossary enforcement as the job's hooks -----------------------------------------------
-
-
-def test_without_a_glossary_folder_the_hooks_do_nothing(empty_project: Settings) -> None:
-    shutil.rmtree(empty_project.glossary_path)
-    hooks = glossary_hooks(empty_project)
-    assert hooks == Hooks()
-
-
-def test_glossary_hooks_normalise_the_source_and_repair_the_output(
-    empty_project: Settings,
-) -> None:
-    hooks = glossary_hooks(empty_project, ["ru"])
-    source = "Alihan Smailov arrived in Almaty."
-    assert hooks.preprocess(source, "ru") == "Alikhan Smailov arrived in Almaty."
-    text, comments, findings = hooks.postprocess(source, "Алихан Смайлов прибыл в Алматы.", "ru")
-    # How enforcement words its record is its own business; the hook passes it on.
-    assert text == "Алихан Смаилов прибыл в Алматы."
-    assert len(comments) == 1
-    assert comments[0].startswith("enforced: alikhan-smailov: ")
-    assert comments[0].endswith("Смаилов")
-    assert not [f for f in findings if "alikhan-smailov" in f.message]
-
-
-def test_the_job_records_enforcement_on_the_entries_it_fills(empty_project: Settings) -> None:
-    class Wrong(Tagger):
-        """Renders every sentence naming Smailov with the glossary's wrong variant."""
-
-        def translate(self, segments: Sequence[str], source: str, target: str) -> list[Translation]:
-            self.calls.append((target, list(segments)))
-            return [
-                Translation("Алихан Смайлов прибыл." if "Smailov" in s else "Текст.", "wrong 1")
-                for s in segments
-            ]
-
-    engine = Wrong({("en", "ru")})
-    summary = translate_project(
-        empty_project,
-        engine,
-        languages=["ru"],
-        hooks=glossary_hooks(empty_project, ["ru"], engine),
-    )
-    named = [
-        m for c in catalogs(empty_project, "ru").values() for m in c.active if "Smailov" in m.msgid
-    ]
-    assert named
-    for message in named:
-        assert message.msgstr == "Алихан Смаилов прибыл."
-        (comment,) = message.translator_comments
-        assert comment.startswith("enforced: alikhan-smailov: ") and comment.endswith("Смаилов")
-        assert message.fuzzy and ("engine", "wrong 1") in message.annotations
-    assert all(f.location.path.startswith("translations/ru/") for f in summary.findings)
-    assert all(f.entry is not None for f in summary.findings)

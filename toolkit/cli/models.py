@@ -10,7 +10,7 @@ import typer
 
 from toolkit.cli.app import app
 from toolkit.cli.output import TableFormat
-from toolkit.models import (
+from toolkit.engines.argos import (
     INDEX_TIMEOUT,
     INSTALL_HINT,
     PackageInfo,

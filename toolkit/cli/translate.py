@@ -18,6 +18,7 @@ from toolkit.cli.app import app, state
 from toolkit.cli.findings import FailOnOpt
 from toolkit.cli.output import TableFormat, shown
 from toolkit.config import Settings
+from toolkit.engines import open_engine
 from toolkit.errors import EXIT_FINDINGS, EXIT_OK
 from toolkit.findings import exit_code
 from toolkit.jobs import (
@@ -27,7 +28,6 @@ from toolkit.jobs import (
     Progress,
     Row,
     glossary_hooks,
-    open_engine,
     segments_per_call,
     translate_project,
 )
@@ -224,9 +224,7 @@ def translate(
     languages = to or None
     chosen = open_engine(settings, options)
     # Memory only: nothing machine-made for the glossary to repair.
-    hooks = (
-        Hooks() if no_glossary or chosen is None else glossary_hooks(settings, languages, chosen)
-    )
+    hooks = Hooks() if no_glossary or chosen is None else glossary_hooks(settings, languages)
     bars = _Bars()
 
     def waiting(holder: LockHolder | None) -> None:

@@ -1,49 +1,31 @@
 """Translation engines: anything that turns a batch of source segments into target text.
 
-The job talks only to the :class:`Engine` protocol. The Argos engine (CTranslate2 models packed
-as Argos Translate packages) and translation memory are engines; pivoting chains two engines.
+The job talks only to the :class:`Engine` protocol (:mod:`toolkit.engines.protocol`). Each
+model family is a subpackage beside :mod:`toolkit.engines.argos` (Argos Translate packages:
+CTranslate2 models with their tokenizer), and :func:`open_engine` is where the project's
+``[tool.toolkit.engine]`` name is routed to one of them. Translation memory
+(:mod:`toolkit.engines.memory`) is an engine too; pivoting chains two models.
+
+A new model family goes into ``toolkit/engines/<family>/`` with an engine class satisfying
+:class:`Engine`, and gets a branch in :func:`open_engine`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Protocol, runtime_checkable
+from toolkit.config import EngineOptions, Settings
+from toolkit.engines.argos import ArgosEngine, ArgosOptions
+from toolkit.engines.protocol import Engine, Route, Translation
+
+__all__ = ["Engine", "Route", "Translation", "open_engine"]
 
 
-@dataclass(frozen=True)
-class Route:
-    """How one language pair is served: a direct model or a pivot through other languages."""
+def open_engine(settings: Settings, options: EngineOptions | None = None) -> Engine | None:
+    """The engine *options* name (``[tool.toolkit.engine]`` by default); None for memory only.
 
-    source: str
-    target: str
-    steps: tuple[str, ...]  # provenance of each hop, e.g. ("argos translate-en_ru 1.9",)
-    via: tuple[str, ...] = ()  # pivot languages, empty for a direct route
-
-    def describe(self) -> str:
-        path = " -> ".join((self.source, *self.via, self.target))
-        return f"{path} ({'; '.join(self.steps)})"
-
-
-@dataclass(frozen=True)
-class Translation:
-    text: str
-    provenance: str  # what produced it: "argos translate-en_ru 1.9", "memory ru/<article>.po"
-    fuzzy: bool = True  # machine output stays fuzzy until a person approves it
-
-
-@runtime_checkable
-class Engine(Protocol):
-    name: str
-
-    def pairs(self) -> set[tuple[str, str]]:
-        """The (source, target) pairs this engine can translate, pivots included."""
-        ...
-
-    def route(self, source: str, target: str) -> Route:
-        """How the pair would be served; raises EngineUnavailable when it can't be."""
-        ...
-
-    def translate(self, segments: Sequence[str], source: str, target: str) -> list[Translation]:
-        """Translate many segments in one call, in order; one result per segment."""
-        ...
+    The Argos engine lists the installed packages when it opens (that is when argostranslate
+    is first imported) and loads a model when the first segment needs it.
+    """
+    options = options or settings.engine_options
+    if options.name == "memory":
+        return None
+    return ArgosEngine(options=ArgosOptions.from_engine_options(options))

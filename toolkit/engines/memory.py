@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from toolkit.config import Settings
-from toolkit.engines import Route, Translation
+from toolkit.engines.protocol import Route, Translation
 from toolkit.errors import EngineUnavailable
 from toolkit.gettext.model import Catalog, Message
 from toolkit.project.catalogs import language_catalogs

@@ -19,12 +19,14 @@ from toolkit.engines.argos import (
     ArgosEngine,
     ArgosOptions,
     BpeTokenizer,
+    PackageInfo,
+    add_package,
     clear_model_cache,
+    list_packages,
     load_model,
     resolve_device,
 )
 from toolkit.errors import ConfigError, EngineUnavailable
-from toolkit.models import PackageInfo, add_package, list_packages
 
 CPU = ArgosOptions(device="cpu")
 

@@ -1,13 +1,10 @@
 """Argos Translate packages: what is installed, checking a package file, installing, removing.
 
-The package folder is argostranslate's own (``ARGOS_PACKAGES_DIR``, its ``settings.json``, or
-``~/.local/share/argos-translate/packages``), so packages installed with ``argospm`` are seen
-here and the other way round. A package file (``.argosmodel``) is checked completely before
-anything is written, and a failed installation is rolled back: a user never ends up with half
-a package that argostranslate would then trip over.
-
-Only :mod:`toolkit.engines.argos` talks to argostranslate; it is imported inside the functions
-that need it, because it imports this module for :class:`PackageInfo`.
+The package folder is argostranslate's own (this module reaches it only through
+:mod:`toolkit.engines.argos.upstream`), so packages installed with ``argospm`` are
+seen here and the other way round. A package file (``.argosmodel``) is checked completely
+before anything is written, and a failed installation is rolled back: a user never ends up
+with half a package that argostranslate would then trip over.
 """
 
 from __future__ import annotations
@@ -22,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from toolkit.engines.argos import upstream
 from toolkit.errors import EngineUnavailable
 
 # The tokenizer files argostranslate knows (argostranslate/package.py), in its order of preference.
@@ -35,11 +33,6 @@ INDEX_TIMEOUT = 10.0  # seconds; offline machines fail long before that, black h
 INSTALL_HINT = (
     "add a package file with `toolkit models add FILE.argosmodel`, "
     "or download one with `toolkit models install FROM TO` when online"
-)
-OFFLINE_HINT = (
-    "offline? download the .argosmodel file on a connected machine "
-    "(https://www.argosopentech.com/argospm/index/) and install it with "
-    "`toolkit models add FILE.argosmodel`"
 )
 
 
@@ -95,32 +88,18 @@ class ArchiveInfo:
         return (self.source, self.target)
 
 
-@dataclass(frozen=True)
-class IndexEntry:
-    """A package the Argos index offers for download."""
-
-    source: str
-    target: str
-    version: str
-    name: str  # argospm name, e.g. "translate-en_ru"
-
-
 # --------------------------------------------------------------------------- installed packages
 
 
 def packages_dir() -> Path:
     """The folder ``add`` and ``install`` install into: argostranslate's package folder."""
-    from toolkit.engines import argos
-
-    return argos.install_dir()
+    return upstream.install_dir()
 
 
 def list_packages(dirs: Sequence[Path] | None = None) -> list[PackageInfo]:
     """Every package folder in *dirs* (default: argostranslate's package folders), by name."""
     if dirs is None:
-        from toolkit.engines import argos
-
-        dirs = argos.package_dirs()
+        dirs = upstream.package_dirs()
     found: list[PackageInfo] = []
     for folder in dirs:
         try:
@@ -246,10 +225,8 @@ def add_package(path: Path, *, replace: bool = False) -> PackageInfo:
     an error unless *replace*; with *replace* the old ones are moved aside and deleted only
     once the new one is in place. Any failure leaves the package folder as it was.
     """
-    from toolkit.engines import argos
-
     archive = inspect_archive(path)
-    destination = argos.install_dir()
+    destination = upstream.install_dir()
     clashes = [
         p
         for p in list_packages([destination])
@@ -275,7 +252,7 @@ def add_package(path: Path, *, replace: bool = False) -> PackageInfo:
                 parked = aside / clash.name
                 clash.path.rename(parked)
                 moved.append((clash.path, parked))
-        argos.install_archive(path)
+        upstream.install_archive(path)
         installed = read_package(target)
         if installed.problem:
             raise EngineUnavailable(f"installed package is broken: {installed.problem}", path=path)
@@ -295,8 +272,6 @@ def add_package(path: Path, *, replace: bool = False) -> PackageInfo:
 
 def remove_package(spec: str) -> PackageInfo:
     """Uninstall the one package *spec* names (see :func:`find_packages`)."""
-    from toolkit.engines import argos
-
     installed = list_packages()
     matches = find_packages(spec, installed)
     if not matches:
@@ -310,7 +285,7 @@ def remove_package(spec: str) -> PackageInfo:
             f"{spec!r} names {len(matches)} packages: {', '.join(p.name for p in matches)}",
             hint="name one of them",
         )
-    argos.uninstall(matches[0].path)
+    upstream.uninstall(matches[0].path)
     return matches[0]
 
 
@@ -330,17 +305,15 @@ def install_from_index(
     Network calls time out after *timeout* seconds; without a network this fails at once with
     EngineUnavailable saying how to install from a file instead.
     """
-    from toolkit.engines import argos
-
     source, target = source.strip().lower(), target.strip().lower()
     if not replace:
-        present = [p for p in list_packages([argos.install_dir()]) if p.pair == (source, target)]
+        present = [p for p in list_packages([upstream.install_dir()]) if p.pair == (source, target)]
         if present:
             raise EngineUnavailable(
                 f"{source}->{target} is already installed: {present[0].name}",
                 hint="pass --replace to download and replace it",
             )
-    entries = argos.fetch_index(timeout)
+    entries = upstream.fetch_index(timeout)
     offered = [e for e in entries if (e.source, e.target) == (source, target)]
     if not offered:
         from_source = sorted({e.target for e in entries if e.source == source})
@@ -354,7 +327,7 @@ def install_from_index(
     entry = max(offered, key=lambda e: version_key(e.version))
     if notify is not None:
         notify(f"downloading {entry.name} {entry.version} from the Argos index")
-    download = argos.download(entry, timeout)
+    download = upstream.download(entry, timeout)
     try:
         return add_package(download, replace=replace)
     finally:

@@ -1,8 +1,9 @@
 """The Argos engine: Argos Translate packages run through CTranslate2, many segments per call.
 
-This is the only module that imports argostranslate, ctranslate2 and sentencepiece, and it
-does so inside functions: importing argostranslate creates folders, and its translate module
-pulls in torch, Stanza and spaCy (seconds), none of which ``toolkit --help`` should pay for.
+This module and :mod:`toolkit.engines.argos.upstream` are the only ones that import
+argostranslate, ctranslate2 and sentencepiece, and they do so inside functions: importing
+argostranslate creates folders, and its translate module pulls in torch, Stanza and spaCy
+(seconds), none of which ``toolkit --help`` should pay for.
 
 The engine does not call argostranslate's ``translate()``: that splits text into sentences
 with models it downloads at first use and translates paragraph by paragraph. The toolkit has
@@ -14,32 +15,23 @@ exactly as argostranslate's ``translate()`` gives it for the same package and se
 
 from __future__ import annotations
 
-import logging
-import shutil
-import socket
-import sys
 import threading
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
 
-from toolkit.engines import Route, Translation
-from toolkit.errors import ConfigError, EngineUnavailable
-from toolkit.models import (
+from toolkit.config import EngineOptions
+from toolkit.engines.argos.packages import (
     INSTALL_HINT,
-    OFFLINE_HINT,
-    IndexEntry,
     PackageInfo,
     describe_pairs,
     list_packages,
     version_key,
 )
-
-if TYPE_CHECKING:
-    from toolkit.config import EngineOptions
+from toolkit.engines.protocol import Route, Translation
+from toolkit.errors import ConfigError, EngineUnavailable
 
 DEVICES = ("cpu", "cuda", "auto")
 PIVOT_PREFERENCE = ("en",)  # tried first when several pivots give equally short routes
@@ -90,7 +82,7 @@ class ArgosOptions:
     @classmethod
     def like_argostranslate(cls) -> ArgosOptions:
         """argostranslate's settings (ARGOS_DEVICE_TYPE, ARGOS_BEAM_SIZE, ...), to compare."""
-        from argostranslate import settings
+        from argostranslate import settings  # lazy: see the module docstring
 
         return cls(
             device=str(settings.device),
@@ -103,7 +95,7 @@ class ArgosOptions:
 
 def resolve_device(device: str) -> str:
     """``auto`` becomes ``cuda`` when CTranslate2 sees a CUDA device, else ``cpu``."""
-    import ctranslate2
+    import ctranslate2  # lazy: see the module docstring
 
     gpus = int(ctranslate2.get_cuda_device_count())
     if device == "auto":
@@ -279,7 +271,7 @@ class Tokenizer(Protocol):
 
 class SentencePieceTokenizer:
     def __init__(self, model_file: Path) -> None:
-        import sentencepiece
+        import sentencepiece  # lazy: see the module docstring
 
         self._processor = sentencepiece.SentencePieceProcessor(model_file=str(model_file))
 
@@ -297,7 +289,7 @@ class BpeTokenizer:
     """Moses tokenization and subword-nmt BPE, through argostranslate's own implementation."""
 
     def __init__(self, model_file: Path, source: str, target: str) -> None:
-        from argostranslate.tokenizer import BPETokenizer
+        from argostranslate.tokenizer import BPETokenizer  # lazy: see the module docstring
 
         self._tokenizer = BPETokenizer(model_file, source, target)
 
@@ -357,7 +349,7 @@ def clear_model_cache() -> None:
 
 
 def _load(package: PackageInfo, options: ArgosOptions, device: str) -> LoadedModel:
-    import ctranslate2
+    import ctranslate2  # lazy: see the module docstring
 
     tokenizer: Tokenizer
     try:
@@ -384,177 +376,3 @@ def _load(package: PackageInfo, options: ArgosOptions, device: str) -> LoadedMod
             hint="reinstall the package, or choose another --device / compute_type",
         ) from exc
     return LoadedModel(translator=translator, tokenizer=tokenizer, device=device)
-
-
-# ------------------------------------------------------------------ argostranslate's folder
-
-
-def package_dirs() -> list[Path]:
-    """Every folder argostranslate looks for packages in (ARGOS_PACKAGES_DIR first)."""
-    from argostranslate import settings
-
-    return [Path(folder) for folder in settings.package_dirs]
-
-
-def install_dir() -> Path:
-    """The folder argostranslate installs packages into."""
-    from argostranslate import settings
-
-    folder = Path(settings.package_data_dir)
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
-def install_archive(path: Path) -> None:
-    """argostranslate's own installation (it unzips into its package folder)."""
-    from argostranslate import package
-
-    package.install_from_path(path)
-
-
-def uninstall(folder: Path) -> None:
-    """Delete an installed package folder the way argostranslate's ``uninstall`` does.
-
-    Not through ``uninstall`` itself: it imports argostranslate.translate (torch, Stanza and
-    spaCy, seconds) only to clear a cache, which matters only where that module is loaded.
-    """
-    from argostranslate import package
-
-    with package.package_lock:
-        shutil.rmtree(folder)
-    translate = sys.modules.get("argostranslate.translate")
-    if translate is not None:
-        translate.get_installed_languages.cache_clear()
-
-
-def fetch_index(timeout: float) -> list[IndexEntry]:
-    """Refresh argostranslate's copy of the package index and list what it offers.
-
-    argostranslate's ``update_package_index`` has no timeout and only logs its errors, so it
-    runs here under a socket timeout and a deadline, its log is captured, and success is told
-    by its local index file having been rewritten.
-    """
-    from argostranslate import package, settings
-
-    index = Path(settings.local_package_index)
-    before = _stamp(index)
-    with _captured_log() as messages:
-        _with_deadline(package.update_package_index, timeout)
-    if _stamp(index) == before or not index.is_file():
-        reason = f" ({messages[-1]})" if messages else ""
-        raise EngineUnavailable(
-            f"cannot reach the Argos package index at {settings.remote_package_index}{reason}",
-            hint=OFFLINE_HINT,
-        )
-    try:
-        available = package.get_available_packages()
-    except (ValueError, OSError) as exc:
-        raise EngineUnavailable(
-            f"the Argos package index is unreadable: {exc}", path=index, hint=OFFLINE_HINT
-        ) from exc
-    return [
-        IndexEntry(
-            source=str(p.from_code or ""),
-            target=str(p.to_code or ""),
-            version=str(p.package_version or ""),
-            name=package.argospm_package_name(p),
-        )
-        for p in available
-        if getattr(p, "type", "translate") == "translate"
-    ]
-
-
-def download(entry: IndexEntry, timeout: float) -> Path:
-    """Download *entry* into argostranslate's downloads folder; returns the file."""
-    from argostranslate import package
-
-    matches = [
-        p
-        for p in package.get_available_packages()
-        if (p.from_code, p.to_code, str(p.package_version or ""))
-        == (entry.source, entry.target, entry.version)
-    ]
-    if not matches:
-        raise EngineUnavailable(f"{entry.name} {entry.version} left the Argos index")
-    previous = socket.getdefaulttimeout()
-    socket.setdefaulttimeout(timeout)  # per network operation: a stalled download fails
-    try:
-        with _captured_log() as messages:
-            try:
-                return Path(matches[0].download())
-            except Exception as exc:  # argostranslate raises bare Exceptions
-                reason = f" ({messages[-1]})" if messages else ""
-                raise EngineUnavailable(
-                    f"download of {entry.name} {entry.version} failed{reason}", hint=OFFLINE_HINT
-                ) from exc
-    finally:
-        socket.setdefaulttimeout(previous)
-
-
-def _stamp(path: Path) -> tuple[int, int] | None:
-    try:
-        stat = path.stat()
-    except OSError:
-        return None
-    return (stat.st_mtime_ns, stat.st_size)
-
-
-def _with_deadline(work: Callable[[], object], timeout: float) -> None:
-    """Run *work* with a socket timeout; give up after the deadline even if it still hangs.
-
-    Name resolution ignores socket timeouts, so the call runs in a daemon thread that is
-    abandoned when the deadline passes instead of holding the command.
-    """
-    failure: list[BaseException] = []
-
-    def run() -> None:
-        try:
-            work()
-        except BaseException as exc:
-            failure.append(exc)
-
-    previous = socket.getdefaulttimeout()
-    socket.setdefaulttimeout(timeout)
-    try:
-        thread = threading.Thread(target=run, name="toolkit-argos-index", daemon=True)
-        thread.start()
-        thread.join(timeout * 2 + 1)
-    finally:
-        socket.setdefaulttimeout(previous)
-    if thread.is_alive():
-        raise EngineUnavailable(
-            f"the Argos package index did not answer within {timeout:g} s", hint=OFFLINE_HINT
-        )
-    if failure:
-        raise EngineUnavailable(
-            f"cannot update the Argos package index: {failure[0]}", hint=OFFLINE_HINT
-        ) from failure[0]
-
-
-@contextmanager
-def _captured_log() -> Iterator[list[str]]:
-    """Collect what argostranslate logs (its network errors) instead of printing it."""
-    messages: list[str] = []
-    logger = logging.getLogger("argostranslate.utils")
-    handler = _ListHandler(messages)
-    propagate = logger.propagate
-    logger.addHandler(handler)
-    logger.propagate = False
-    try:
-        yield messages
-    finally:
-        logger.removeHandler(handler)
-        logger.propagate = propagate
-
-
-class _ListHandler(logging.Handler):
-    def __init__(self, messages: list[str]) -> None:
-        super().__init__(logging.WARNING)
-        self._messages = messages
-
-    def emit(self, record: logging.LogRecord) -> None:
-        # argostranslate logs str() of its argument tuple: "(URLError(...),)"
-        text = record.getMessage()
-        if text.startswith("(") and text.endswith(",)"):
-            text = text[1:-2]
-        self._messages.append(text)

@@ -18,8 +18,7 @@ from pathlib import Path
 import pytest
 from argos_home import ArgosHome, argos_home, closed_port, fixture_archive
 
-from toolkit.errors import EngineUnavailable
-from toolkit.models import (
+from toolkit.engines.argos import (
     add_package,
     find_packages,
     inspect_archive,
@@ -28,6 +27,7 @@ from toolkit.models import (
     read_package,
     remove_package,
 )
+from toolkit.errors import EngineUnavailable
 
 EN_RU = "fixture-en_ru"
 EN_KK = "fixture-en_kk"
