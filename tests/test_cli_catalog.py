@@ -136,6 +136,45 @@ def test_extract_update_stats_compile(runner: CliRunner, project: Path) -> None:
     assert {p.name: msgfmt_problems(p) for p in written} == {p.name: "" for p in written}
 
 
+def test_extract_update_compile_as_json(runner: CliRunner, project: Path) -> None:
+    write_article(project)
+    code, out, err = run(runner, project, "extract", "--format", "json", "--fail-on", "info")
+    assert code == 1
+    assert err == ""  # the exclusions are in the JSON, not on stderr
+    data = json.loads(out)
+    (template,) = data["templates"]
+    assert template == {
+        "article": ARTICLE,
+        "path": f"translations/templates/{ARTICLE}.pot",
+        "status": "created",
+        "messages": template["messages"],
+        "excluded": [{"id": "p2.s1", "kind": "boilerplate", "reason": "photo credit"}],
+    }
+    assert template["messages"] > 0
+    (finding,) = data["findings"]
+    assert (finding["check"], finding["severity"]) == ("boilerplate", "info")
+
+    code, out, _ = run(runner, project, "catalog", "update", "--lang", "ru", "--format", "json")
+    assert code == 0
+    (catalog,) = json.loads(out)["catalogs"]
+    assert catalog["path"] == f"translations/ru/{ARTICLE}.po"
+    assert (catalog["language"], catalog["status"]) == ("ru", "created")
+    assert catalog["new"] == template["messages"] and catalog["kept"] == 0
+
+    code, out, _ = run(runner, project, "compile", "-l", "ru", "--format", "json")
+    assert code == 0
+    (compiled,) = json.loads(out)["catalogs"]
+    assert compiled == {
+        "article": ARTICLE,
+        "language": "ru",
+        "source": f"translations/ru/{ARTICLE}.po",
+        "path": f"build/locale/ru/LC_MESSAGES/{ARTICLE}.mo",
+        "status": "created",
+        "compiled": 0,
+        "fuzzy": 0,
+    }
+
+
 def test_changed_source_is_reported_as_fuzzy(runner: CliRunner, project: Path) -> None:
     write_article(project)
     run(runner, project, "extract")
@@ -176,6 +215,7 @@ def test_compile_to_another_folder(runner: CliRunner, project: Path, tmp_path: P
         (("catalog", "update"), "no templates to merge"),
         (("catalog", "update", "--lang", "de"), "not a target language"),
         (("catalog", "update", "--lang", "zz-bogus"), "unknown language code"),
+        (("catalog", "update", "--lang", "kz"), "unknown language code 'kz'; did you mean 'kk'?"),
         (("catalog", "stats", "ghost"), "no catalog or template for article 'ghost'"),
         (("compile", "--lang", "kk"), "no catalogs for 'kk'"),
     ],
@@ -184,6 +224,7 @@ def test_compile_to_another_folder(runner: CliRunner, project: Path, tmp_path: P
         "nothing-extracted",
         "not-a-target",
         "unknown-code",
+        "suggested-code",
         "stats-unknown",
         "compile-nothing",
     ],

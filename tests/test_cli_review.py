@@ -11,7 +11,8 @@ import pytest
 from gettext_check import msgfmt_problems
 from typer.testing import CliRunner
 
-import toolkit.cli.review  # noqa: F401  (registers the commands; toolkit.cli imports it too)
+import toolkit.cli.output
+import toolkit.cli.review  # registers the commands (toolkit.cli imports it too)
 from toolkit.cli import app
 from toolkit.gettext import pofile
 
@@ -147,6 +148,58 @@ def test_review_errors(runner: CliRunner, project: Path, args: list[str], messag
     assert message in err
 
 
+def test_review_html_with_json_is_a_usage_error(
+    runner: CliRunner, project: Path, tmp_path: Path
+) -> None:
+    out_file = tmp_path / "review.html"
+    code, out, err = run(
+        runner, project, "review", "--html", str(out_file), "--format", "json", str(project / RU)
+    )
+    assert code == 2
+    assert out == ""
+    assert err.splitlines()[-1] == (
+        "Error: Invalid value for '--format': --html writes HTML; it cannot be combined with "
+        "--format json"
+    )
+    assert not out_file.exists()
+
+
+@pytest.fixture
+def paged(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Pretend stdout is a terminal 20 lines high; collect what goes to the pager."""
+    pages: list[str] = []
+    monkeypatch.setattr(toolkit.cli.output, "stdout_is_terminal", lambda: True)
+    monkeypatch.setattr(
+        toolkit.cli.output.click,
+        "echo_via_pager",
+        lambda text, color=None: pages.append(text),
+    )
+    monkeypatch.setenv("LINES", "20")
+    return pages
+
+
+def test_review_pages_long_output_on_a_terminal(
+    runner: CliRunner, project: Path, paged: list[str]
+) -> None:
+    code, out, _ = run(runner, project, "review", str(project / RU), "--width", "100")
+    assert code == 0
+    assert out == ""
+    (text,) = paged
+    assert text.startswith("translations/ru/sample.po (ru): 7 entries")
+    assert "| untranslated" in text and "\x1b[" not in text
+
+
+def test_review_no_pager_and_short_output_print_directly(
+    runner: CliRunner, project: Path, paged: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    args = ["review", str(project / RU), "--width", "100"]
+    code, out, _ = run(runner, project, *args, "--no-pager")
+    assert code == 0 and out.startswith("translations/ru/sample.po (ru): 7 entries")
+    monkeypatch.setenv("LINES", "1000")
+    assert run(runner, project, *args)[1] == out
+    assert paged == []
+
+
 # --- interactive review --------------------------------------------------------------------
 
 
@@ -267,8 +320,11 @@ def test_approve_dry_run_and_json(runner: CliRunner, project: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        ([], "give either --entry ID (repeatable) or --all-clean"),
-        (["--all-clean", "--entry", "p1.s2"], "give either --entry ID (repeatable) or --all-clean"),
+        ([], "give either --entry ENTRY (repeatable) or --all-clean"),
+        (
+            ["--all-clean", "--entry", "p1.s2"],
+            "give either --entry ENTRY (repeatable) or --all-clean",
+        ),
         (["--entry", "p7.s1"], "no entry 'p7.s1'"),
     ],
 )
@@ -300,7 +356,7 @@ def test_export_shipped_articles(runner: CliRunner, tmp_path: Path) -> None:
 
 
 def test_export_refuses_with_the_list(runner: CliRunner, project: Path) -> None:
-    code, out, err = run(runner, project, "export", "--lang", "ru", "--format", "md")
+    code, out, err = run(runner, project, "export", "--lang", "ru", "--as", "md")
     assert code == 2
     assert out == ""
     lines = err.splitlines()
@@ -313,7 +369,7 @@ def test_export_refuses_with_the_list(runner: CliRunner, project: Path) -> None:
 
 def test_export_partial_and_bilingual(runner: CliRunner, project: Path) -> None:
     code, out, err = run(
-        runner, project, "export", "--allow-partial", "--format", "html", "--bilingual"
+        runner, project, "export", "--allow-partial", "--as", "html", "--bilingual"
     )
     assert code == 0
     assert out.splitlines() == [
@@ -328,8 +384,9 @@ def test_export_partial_and_bilingual(runner: CliRunner, project: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--bilingual"], "--bilingual needs --format html"),
-        (["--format", "pdf"], "pdf"),
+        (["--bilingual"], "--bilingual needs --as html"),
+        (["--as", "pdf"], "pdf"),
+        (["--format", "html"], "html"),
         (["--lang", "de"], "de"),
         (["nope"], "unknown article 'nope'"),
     ],

@@ -129,7 +129,7 @@ def test_translate_fills_ru_and_kk_catalogs_offline_and_a_rerun_does_nothing(
     tmp_path: Path, all_models: dict[str, str]
 ) -> None:
     root = copy_project(tmp_path / "p")
-    done = toolkit(root, all_models, "translate", "--to", "ru", "--to", "kk")
+    done = toolkit(root, all_models, "translate", "--lang", "ru", "--lang", "kk")
     assert done.returncode == 0, done.stderr
     assert "translating ru: 122/122 segments" in done.stderr
     assert "translating kk: 122/122 segments" in done.stderr
@@ -207,7 +207,7 @@ def test_missing_pair_leaves_entries_empty_names_it_and_exits_0(
     assert strict.returncode == 1
     assert "incomplete: 122 entries have no translation" in strict.stderr
     assert (
-        toolkit(root, ru_model_only, "translate", "--to", "ru", "--require-complete").returncode
+        toolkit(root, ru_model_only, "translate", "--lang", "ru", "--require-complete").returncode
         == 0
     )
 
@@ -216,7 +216,7 @@ def test_no_glossary_keeps_the_engine_output_as_it_is(
     tmp_path: Path, ru_model_only: dict[str, str]
 ) -> None:
     root = copy_project(tmp_path / "p")
-    done = toolkit(root, ru_model_only, "translate", "--to", "ru", "--no-glossary")
+    done = toolkit(root, ru_model_only, "translate", "--lang", "ru", "--no-glossary")
     assert done.returncode == 0, done.stderr
     assert "glossary enforcement" not in done.stderr
     filled = entries(root, "ru")
@@ -296,7 +296,7 @@ def test_a_killed_job_loses_nothing_and_a_rerun_translates_only_the_rest(
     root = copy_project(tmp_path / "p")
     many_articles(root, count=24, sentences=30)
     folder = root / "translations" / "ru"
-    job = start_job(root, all_models, "--to", "ru", "--batch-size", "8")
+    job = start_job(root, all_models, "--lang", "ru", "--batch-size", "8")
     wait_for_first_catalog(folder, job)
     job.send_signal(how)
     _, stderr = job.communicate(timeout=60)
@@ -314,7 +314,7 @@ def test_a_killed_job_loses_nothing_and_a_rerun_translates_only_the_rest(
     kept = {key: m.msgstr for key, m in entries(root, "ru").items() if m.msgstr}
     assert kept
 
-    data = summary_of(toolkit(root, all_models, "translate", "--to", "ru", "--format", "json"))
+    data = summary_of(toolkit(root, all_models, "translate", "--lang", "ru", "--format", "json"))
     totals = data["totals"]["ru"]
     # What was written is reused as it is; a sentence that recurs in a later article comes
     # from memory; the engine gets the rest.
@@ -378,13 +378,15 @@ def test_second_job_waits_with_wait(tmp_path: Path, runner: CliRunner) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
+        (["--lang", "de"], "not a target language"),
         (["--to", "de"], "not a target language"),
+        (["--lang", "kz"], "unknown language code 'kz'; did you mean 'kk'?"),
         (["--batch-size", "0"], "--batch-size"),
         (["--device", "tpu"], "--device"),
         (["--engine", "google"], "--engine"),
         (["no-such-article"], "unknown article"),
     ],
-    ids=["language", "batch", "device", "engine", "article"],
+    ids=["language", "language-alias", "language-typo", "batch", "device", "engine", "article"],
 )
 def test_bad_input_is_one_clear_line(
     tmp_path: Path, runner: CliRunner, args: list[str], message: str
@@ -428,11 +430,24 @@ def test_engine_setting_chooses_the_engine(tmp_path: Path, runner: CliRunner) ->
     assert "ru: translation memory only" in result.stdout
 
 
+def test_to_still_names_the_languages(tmp_path: Path, runner: CliRunner) -> None:
+    """`--to` was the option's name before -l/--lang; it stays, hidden, with a note."""
+    root = copy_project(tmp_path / "p", translations=True)
+    args = ["--project", str(root), "translate", "--engine", "memory", "--dry-run"]
+    result = runner.invoke(app, [*args, "--to", "kk"])
+    assert result.exit_code == 0, result.output
+    assert "note: --to is now spelled -l/--lang" in result.stderr
+    assert runner.invoke(app, [*args, "--lang", "kk"]).stdout == result.stdout
+    rows = [line.split() for line in result.stdout.splitlines() if line.startswith("TOTAL")]
+    assert [row[1] for row in rows] == ["kk"]
+    assert "--to" not in runner.invoke(app, ["translate", "--help"]).stdout
+
+
 def test_help_names_every_option(runner: CliRunner) -> None:
     result = runner.invoke(app, ["translate", "--help"])
     assert result.exit_code == 0
     for option in (
-        "--to",
+        "--lang",
         "--engine",
         "--device",
         "--batch-size",

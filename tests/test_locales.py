@@ -8,6 +8,7 @@ from toolkit.locales import (
     language_name,
     plural_count,
     plural_forms,
+    suggest_language,
     validate_language,
 )
 
@@ -23,6 +24,59 @@ def test_validate_language(code: str, normalised: str) -> None:
 def test_unknown_codes(code: str) -> None:
     with pytest.raises(LanguageError, match="unknown language code"):
         validate_language(code)
+
+
+@pytest.mark.parametrize(
+    ("code", "suggestion"),
+    [
+        # Country codes and ISO 639-2 codes typed for the language
+        ("kz", "kk"),
+        ("KZ", "kk"),
+        ("ua", "uk"),
+        ("by", "be"),
+        ("jp", "ja"),
+        ("cz", "cs"),
+        ("rus", "ru"),
+        ("kaz", "kk"),
+        # An unknown regional variant: its language
+        ("ru-XX-foo", "ru"),
+        ("en_XX", "en"),
+        # A language's English name, or nearly
+        ("Kazakh", "kk"),
+        ("russian", "ru"),
+        ("rusian", "ru"),
+        # A slip of the keyboard
+        ("ruu", "ru"),
+        # Nothing close enough to offer
+        ("xx", None),
+        ("zz", None),
+        ("qq", None),
+        ("rv", None),
+        ("klingon", None),
+        ("", None),
+    ],
+)
+def test_suggest_language(code: str, suggestion: str | None) -> None:
+    assert suggest_language(code) == suggestion
+    if suggestion is not None:
+        assert validate_language(suggestion) == suggestion
+
+
+@pytest.mark.parametrize(
+    ("code", "message"),
+    [
+        ("kz", "unknown language code 'kz'; did you mean 'kk'?"),
+        ("ua", "unknown language code 'ua'; did you mean 'uk'?"),
+        (
+            "xx",
+            "unknown language code 'xx' (use an ISO 639 code Babel knows, such as en, ru or kk)",
+        ),
+    ],
+)
+def test_unknown_code_message(code: str, message: str) -> None:
+    with pytest.raises(LanguageError) as raised:
+        validate_language(code)
+    assert str(raised.value) == message
 
 
 @pytest.mark.parametrize(("code", "count"), [("ru", 3), ("kk", 2), ("en", 2)])

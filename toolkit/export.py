@@ -36,14 +36,14 @@ from dataclasses import dataclass
 from enum import StrEnum
 from html import escape
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from toolkit.config import Settings
 from toolkit.corpus.articles import Article, select_articles
 from toolkit.corpus.segmentation import SegmentKind
 from toolkit.errors import CatalogError
 from toolkit.fileio import write_text_atomic
-from toolkit.findings import Location
+from toolkit.findings import Location, display_path
 from toolkit.gettext.model import Catalog, WriteStatus
 from toolkit.locales import format_date, language_name
 from toolkit.project.paths import catalog_path, target_languages
@@ -158,6 +158,17 @@ class ExportResult:
     status: WriteStatus
     paragraphs: int
     gaps: int  # segments marked as not approved (with allow_partial)
+
+    def record(self, root: Path | None = None) -> dict[str, Any]:
+        """The JSON shape of ``toolkit export --format json``."""
+        return {
+            "article": self.article,
+            "language": self.language,
+            "path": display_path(self.path, root),
+            "status": self.status,
+            "paragraphs": self.paragraphs,
+            "gaps": self.gaps,
+        }
 
 
 class ExportRefused(CatalogError):

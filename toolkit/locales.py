@@ -6,12 +6,13 @@ This is the one module that leans on Babel's locale data; the rest of the packag
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from babel import Locale, UnknownLocaleError
+from babel import Locale, UnknownLocaleError, localedata
 from babel.dates import format_date as babel_format_date
 from babel.messages.plurals import get_plural
 from babel.numbers import format_decimal
@@ -21,16 +22,93 @@ from toolkit.errors import LanguageError
 
 @lru_cache(maxsize=64)
 def validate_language(code: str) -> str:
-    """Return the normalised form of a language code (``ru``, ``kk``, ``pt_BR``) or raise."""
+    """Return the normalised form of a language code (``ru``, ``kk``, ``pt_BR``) or raise.
+
+    An unknown code is refused with the code the user most likely meant, when there is one:
+    ``unknown language code 'kz'; did you mean 'kk'?``.
+    """
     raw = code.strip()
     try:
         locale = Locale.parse(raw.replace("-", "_"))
     except (UnknownLocaleError, ValueError, TypeError) as exc:
+        suggestion = suggest_language(raw)
+        if suggestion is not None:
+            raise LanguageError(
+                f"unknown language code {code!r}; did you mean {suggestion!r}?"
+            ) from exc
         raise LanguageError(
             f"unknown language code {code!r}",
             hint="use an ISO 639 code Babel knows, such as en, ru or kk",
         ) from exc
     return str(locale)
+
+
+# Codes people type for a language that are something else: a country (kz is Kazakhstan, the
+# language is kk), or a three-letter ISO 639-2 code where Babel wants the two-letter one.
+# Babel would accept none of them, and spelling similarity alone finds the wrong neighbour.
+COMMON_CONFUSIONS: dict[str, str] = {
+    "kz": "kk",
+    "kaz": "kk",
+    "ua": "uk",
+    "ukr": "uk",
+    "by": "be",
+    "rus": "ru",
+    "eng": "en",
+    "jp": "ja",
+    "cz": "cs",
+    "dk": "da",
+    "gr": "el",
+    "cn": "zh",
+    "iw": "he",
+    "gb": "en",
+    "us": "en",
+}
+
+
+@lru_cache(maxsize=1)
+def _known_languages() -> tuple[str, ...]:
+    """Every language code Babel has data for, without territory or script."""
+    return tuple(
+        sorted({identifier.split("_")[0] for identifier in localedata.locale_identifiers()})
+    )
+
+
+@lru_cache(maxsize=1)
+def _language_names() -> dict[str, str]:
+    """English language names (casefolded) to their codes: ``kazakh`` -> ``kk``."""
+    known = set(_known_languages())
+    names = Locale.parse("en").languages
+    return {name.casefold(): code for code, name in names.items() if code in known}
+
+
+def suggest_language(code: str) -> str | None:
+    """The known language code *code* was most likely meant to be, or None.
+
+    In order: a common confusion (``kz`` -> ``kk``, ``ua`` -> ``uk``), the language of an
+    unknown regional variant (``ru-XX`` -> ``ru``), a language named in English (``Kazakh``
+    -> ``kk``), then the closest code by spelling that starts with the same letter
+    (``ruu`` -> ``ru``). Two-letter codes differ from their neighbours by one letter, so only
+    close matches are offered; ``xx`` gets no suggestion rather than a random one.
+    """
+    raw = code.strip().replace("-", "_")
+    if not raw:
+        return None
+    folded = raw.casefold()
+    if folded in COMMON_CONFUSIONS:
+        return COMMON_CONFUSIONS[folded]
+    known = _known_languages()
+    base = folded.split("_")[0]
+    if "_" in folded and base in known:
+        return base
+    names = _language_names()
+    if folded in names:
+        return names[folded]
+    by_name = difflib.get_close_matches(folded, list(names), n=1, cutoff=0.8)
+    if by_name:
+        return names[by_name[0]]
+    same_start = [c for c in known if c[0] == base[0]]
+    close = difflib.get_close_matches(base, same_start, n=1, cutoff=0.75)
+    return close[0] if close else None
 
 
 def language_name(code: str, in_language: str = "en") -> str:

@@ -2,59 +2,80 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from toolkit.cli.app import app, state
+from toolkit.cli.app import ToolkitTyper, app, state
 from toolkit.cli.findings import FailOnOpt, report_findings
-from toolkit.cli.options import ArticlesArg, LanguagesOpt
-from toolkit.cli.output import TableFormat, shown
+from toolkit.cli.options import ArticlesArg, FormatOpt, LanguagesOpt
+from toolkit.cli.output import TextFormat, print_json, shown
 from toolkit.corpus.articles import select_articles
 from toolkit.findings import exit_code
 from toolkit.project.compile import compile_catalogs
 from toolkit.project.extract import extract_templates
-from toolkit.project.stats import catalog_stats, total_counts
+from toolkit.project.stats import catalog_stats, counts_record, total_counts
 from toolkit.project.update import update_catalogs
 
-catalog_app = typer.Typer(
+catalog_app = ToolkitTyper(
     name="catalog",
     help="Merge templates into the translation catalogs and report how far they are.",
-    no_args_is_help=True,
-    rich_markup_mode=None,
 )
 app.add_typer(catalog_app, name="catalog")
 
 
 @app.command("extract")
-def extract(ctx: typer.Context, articles: ArticlesArg = None, fail_on: FailOnOpt = None) -> None:
+def extract(
+    ctx: typer.Context,
+    articles: ArticlesArg = None,
+    fail_on: FailOnOpt = None,
+    output: FormatOpt = TextFormat.TEXT,
+) -> None:
     """Write a translation template (.pot) for each corpus article.
 
     Templates go to translations/templates/<article>.pot. Segments kept out of translation
-    (boilerplate, text not in the source language) are reported on stderr as findings.
+    (boilerplate, text not in the source language) are reported on stderr as findings (with
+    --format json: in the JSON).
     """
     settings = state(ctx).settings
     loaded = select_articles(settings, articles)
-    for result in extract_templates(settings, loaded):
-        typer.echo(
-            f"{result.status:<9} {shown(result.path, settings)} ({result.messages} messages)"
-        )
+    results = extract_templates(settings, loaded)
     findings = [f for article in loaded for f in article.exclusions(settings.root)]
-    report_findings(findings)
+    if output is TextFormat.JSON:
+        print_json(
+            {
+                "templates": [result.record(settings.root) for result in results],
+                "findings": [finding.record() for finding in findings],
+            }
+        )
+    else:
+        for result in results:
+            typer.echo(
+                f"{result.status:<9} {shown(result.path, settings)} ({result.messages} messages)"
+            )
+        report_findings(findings)
     raise typer.Exit(exit_code(findings, fail_on))
 
 
 @catalog_app.command("update")
-def update(ctx: typer.Context, articles: ArticlesArg = None, lang: LanguagesOpt = None) -> None:
+def update(
+    ctx: typer.Context,
+    articles: ArticlesArg = None,
+    lang: LanguagesOpt = None,
+    output: FormatOpt = TextFormat.TEXT,
+) -> None:
     """Merge templates into translations/<lang>/<article>.po (msgmerge semantics).
 
     Translations are kept; changed sentences become fuzzy with the old source as `#| msgid`;
     sentences gone from the template become obsolete `#~` entries. Nothing is lost.
     """
     settings = state(ctx).settings
-    for result in update_catalogs(settings, lang, articles):
+    results = update_catalogs(settings, lang, articles)
+    if output is TextFormat.JSON:
+        print_json({"catalogs": [result.record(settings.root) for result in results]})
+        return
+    for result in results:
         parts = [
             f"{count} {label}"
             for count, label in (
@@ -76,43 +97,19 @@ def stats(
     ctx: typer.Context,
     articles: ArticlesArg = None,
     lang: LanguagesOpt = None,
-    output: Annotated[
-        TableFormat,
-        typer.Option("--format", metavar="table|json", help="Output format: a table or JSON."),
-    ] = TableFormat.TABLE,
+    output: FormatOpt = TextFormat.TEXT,
 ) -> None:
     """Show translated, fuzzy and untranslated messages per article and language."""
     settings = state(ctx).settings
     rows = catalog_stats(settings, lang, articles)
     totals = total_counts(rows)
-    if output is TableFormat.JSON:
-        data = {
-            "catalogs": [
-                {
-                    "article": row.article,
-                    "language": row.language,
-                    "path": shown(row.path, settings),
-                    "exists": row.exists,
-                    "total": row.counts.total,
-                    "translated": row.counts.translated,
-                    "fuzzy": row.counts.fuzzy,
-                    "untranslated": row.counts.untranslated,
-                    "percent": round(row.counts.percent, 1),
-                }
-                for row in rows
-            ],
-            "totals": {
-                language: {
-                    "total": counts.total,
-                    "translated": counts.translated,
-                    "fuzzy": counts.fuzzy,
-                    "untranslated": counts.untranslated,
-                    "percent": round(counts.percent, 1),
-                }
-                for language, counts in totals.items()
-            },
-        }
-        typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    if output is TextFormat.JSON:
+        print_json(
+            {
+                "catalogs": [row.record(settings.root) for row in rows],
+                "totals": {language: counts_record(c) for language, c in totals.items()},
+            }
+        )
         return
     table = [
         (
@@ -155,10 +152,15 @@ def compile_(
             show_default=False,
         ),
     ] = None,
+    output: FormatOpt = TextFormat.TEXT,
 ) -> None:
     """Compile catalogs to .mo files that gettext loads; fuzzy entries are left out."""
     settings = state(ctx).settings
-    for result in compile_catalogs(settings, lang, articles, out):
+    results = compile_catalogs(settings, lang, articles, out)
+    if output is TextFormat.JSON:
+        print_json({"catalogs": [result.record(settings.root) for result in results]})
+        return
+    for result in results:
         fuzzy = f", {result.fuzzy} fuzzy left out" if result.fuzzy else ""
         typer.echo(
             f"{result.status:<9} {shown(result.path, settings)} "

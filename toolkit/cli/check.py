@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated
@@ -12,7 +11,8 @@ import typer
 from toolkit.checks import CHECKS, CheckReport, check_project, select_checks
 from toolkit.cli.app import app, state
 from toolkit.cli.findings import FailOnOpt
-from toolkit.cli.output import TextFormat
+from toolkit.cli.options import FormatOpt, language_option
+from toolkit.cli.output import TextFormat, print_json
 from toolkit.errors import ConfigError
 from toolkit.findings import Finding, Location, Severity, exit_code
 
@@ -27,6 +27,14 @@ def _check_names(values: list[str] | None) -> list[str] | None:
         names = ", ".join(c.name for c in CHECKS)
         raise typer.BadParameter(f"{exc.message}; checks are: {names}") from None
     return values
+
+
+def complete_checks(incomplete: str) -> list[str]:
+    """Check names; after a comma, the names not given yet (``--only numbers,qu<TAB>``)."""
+    done, _, last = incomplete.rpartition(",")
+    given = set(done.split(",")) if done else set()
+    prefix = f"{done}," if done else ""
+    return [prefix + c.name for c in CHECKS if c.name.startswith(last) and c.name not in given]
 
 
 def _excerpt(text: str, span: tuple[int, int] | None = None) -> str:
@@ -90,7 +98,7 @@ def _list_checks(output: TextFormat) -> None:
             }
             for c in CHECKS
         ]
-        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        print_json(data)
         return
     width = max(len(c.name) for c in CHECKS)
     for c in CHECKS:
@@ -103,7 +111,7 @@ def check(
     paths: Annotated[
         list[Path] | None,
         typer.Argument(
-            metavar="[PO]...",
+            metavar="PATH",
             help="Catalogs (.po), templates (.pot) or folders of them (default: every catalog "
             "of the project's target languages, and the templates).",
             show_default=False,
@@ -111,21 +119,18 @@ def check(
     ] = None,
     lang: Annotated[
         list[str] | None,
-        typer.Option(
-            "--lang",
-            "-l",
-            metavar="LANG",
-            help="Check this target language only; repeat for several. With PO files: the "
-            "language of a file whose header does not say.",
-            show_default=False,
+        language_option(
+            "Check this target language only; repeat for several. With PO files: the "
+            "language of a file whose header does not say."
         ),
     ] = None,
     only: Annotated[
         list[str] | None,
         typer.Option(
             "--only",
-            metavar="NAME",
+            metavar="CHECK",
             callback=_check_names,
+            autocompletion=complete_checks,
             help="Run only this check; repeat or comma-separate for several (--list names them).",
             show_default=False,
         ),
@@ -134,17 +139,15 @@ def check(
         list[str] | None,
         typer.Option(
             "--exclude",
-            metavar="NAME",
+            metavar="CHECK",
             callback=_check_names,
+            autocompletion=complete_checks,
             help="Skip this check; repeat or comma-separate for several.",
             show_default=False,
         ),
     ] = None,
     fail_on: FailOnOpt = None,
-    output: Annotated[
-        TextFormat,
-        typer.Option("--format", metavar="text|json", help="Output format: text or JSON."),
-    ] = TextFormat.TEXT,
+    output: FormatOpt = TextFormat.TEXT,
     list_checks: Annotated[
         bool,
         typer.Option("--list", help="List the checks with their severity and description."),
@@ -170,7 +173,7 @@ def check(
                 "counts": _counts(report.findings),
             },
         }
-        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        print_json(data)
     else:
         _print_text(report.findings)
     typer.echo(_summary(report), err=True)

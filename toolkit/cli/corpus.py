@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
-from toolkit.cli.app import app, state
-from toolkit.cli.output import TableFormat, TextFormat
+from toolkit.cli.app import ToolkitTyper, app, state
+from toolkit.cli.options import ArticleArg, FormatOpt
+from toolkit.cli.output import TextFormat, print_json
 from toolkit.corpus.articles import (
     Article,
     ImportPlan,
+    ImportResult,
     load_article,
     load_corpus,
     meta_record,
@@ -22,11 +23,7 @@ from toolkit.corpus.articles import (
 )
 from toolkit.errors import CorpusError
 
-corpus_app = typer.Typer(
-    help="Source articles: import them, list them, show their segments.",
-    no_args_is_help=True,
-    rich_markup_mode=None,
-)
+corpus_app = ToolkitTyper(help="Source articles: import them, list them, show their segments.")
 app.add_typer(corpus_app, name="corpus")
 
 
@@ -52,7 +49,9 @@ def import_files(
     article_id: Annotated[
         str | None,
         typer.Option(
-            "--id", metavar="ID", help="Article id (one file only); default: date and title words."
+            "--id",
+            metavar="ARTICLE",
+            help="Article id (one file only); default: date and title words.",
         ),
     ] = None,
     title: Annotated[
@@ -84,6 +83,7 @@ def import_files(
     force: Annotated[
         bool, typer.Option("--force", help="Replace an article that has the same id.")
     ] = False,
+    output: FormatOpt = TextFormat.TEXT,
 ) -> None:
     """Import articles into the corpus; prints each id, and on stderr what was cleaned."""
     if len(files) > 1 and (article_id is not None or title is not None):
@@ -110,41 +110,46 @@ def import_files(
                 hint="import them one at a time with --id",
             )
         plans.append(plan)
+    records = []
     for plan in plans:
         result = write_import(settings, plan)
-        article = result.article
-        verb = "replaced" if result.replaced else "imported"
-        typer.echo(article.id)
+        if output is TextFormat.JSON:
+            records.append(result.record(settings.root))
+        else:
+            _report_import(plan, result)
+    if output is TextFormat.JSON:
+        print_json(records)
+
+
+def _report_import(plan: ImportPlan, result: ImportResult) -> None:
+    """The new id on stdout; what was cleaned, decided and left out on stderr."""
+    article = result.article
+    verb = "replaced" if result.replaced else "imported"
+    typer.echo(article.id)
+    typer.echo(
+        f"{verb} {plan.origin} as {article.text_path} "
+        f"({len(article.segments)} segments, {len(article.translatable)} to translate)",
+        err=True,
+    )
+    for change in result.changes:
+        typer.echo(f"  cleaned: {change}", err=True)
+    for decision in result.decisions:
+        typer.echo(f"  metadata: {decision}", err=True)
+    for segment in result.excluded:
         typer.echo(
-            f"{verb} {plan.origin} as {article.text_path} "
-            f"({len(article.segments)} segments, {len(article.translatable)} to translate)",
+            f"  not translated: {segment.id} ({segment.kind}: {segment.reason}): {segment.text}",
             err=True,
         )
-        for change in result.changes:
-            typer.echo(f"  cleaned: {change}", err=True)
-        for decision in result.decisions:
-            typer.echo(f"  metadata: {decision}", err=True)
-        for segment in result.excluded:
-            typer.echo(
-                f"  not translated: {segment.id} ({segment.kind}: {segment.reason}): "
-                f"{segment.text}",
-                err=True,
-            )
 
 
 @corpus_app.command("list")
-def list_articles(
-    ctx: typer.Context,
-    output: Annotated[
-        TableFormat, typer.Option("--format", help="Output as a table or as JSON for scripts.")
-    ] = TableFormat.TABLE,
-) -> None:
+def list_articles(ctx: typer.Context, output: FormatOpt = TextFormat.TEXT) -> None:
     """List the articles: id, date, segments (total/to translate), title."""
     settings = state(ctx).settings
     articles = load_corpus(settings)
     rows = [_summary(article) for article in articles]
-    if output is TableFormat.JSON:
-        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    if output is TextFormat.JSON:
+        print_json(rows)
         return
     if not rows:
         typer.echo(f"no articles in {settings.corpus_path}", err=True)
@@ -171,11 +176,7 @@ def _summary(article: Article) -> dict[str, Any]:
 
 @corpus_app.command("show")
 def show_article(
-    ctx: typer.Context,
-    article_id: Annotated[str, typer.Argument(metavar="ID", help="Id of the article to show.")],
-    output: Annotated[
-        TextFormat, typer.Option("--format", help="Output as text or as JSON for scripts.")
-    ] = TextFormat.TEXT,
+    ctx: typer.Context, article_id: ArticleArg, output: FormatOpt = TextFormat.TEXT
 ) -> None:
     """Show an article's metadata and segments; segments kept out of translation say why."""
     settings = state(ctx).settings
@@ -199,7 +200,7 @@ def show_article(
                 for s in article.segments
             ],
         }
-        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        print_json(data)
         return
     fields = [
         ("id", meta.id),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any
@@ -10,7 +9,8 @@ from typing import Annotated, Any
 import typer
 
 from toolkit.cli.app import app, state
-from toolkit.cli.output import TableFormat, TextFormat
+from toolkit.cli.options import FormatOpt, LanguageOpt
+from toolkit.cli.output import TextFormat, print_json
 from toolkit.config import Settings
 from toolkit.enforce import (
     Change,
@@ -24,17 +24,6 @@ from toolkit.gettext.store import save_catalog
 from toolkit.project.catalogs import CatalogFile, read_catalog_files
 from toolkit.score import Score, score_catalogs
 
-LangOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--lang",
-        "-l",
-        metavar="LANG",
-        help="Target language of catalogs whose Language header does not say (default: the "
-        "header).",
-        show_default=False,
-    ),
-]
 GlossaryOpt = Annotated[
     Path | None,
     typer.Option(
@@ -69,12 +58,12 @@ def enforce(
     paths: Annotated[
         list[Path],
         typer.Argument(
-            metavar="PO...",
+            metavar="PATH",
             help="Catalogs (.po) or folders of them to apply the glossary to.",
             show_default=False,
         ),
     ],
-    lang: LangOpt = None,
+    lang: LanguageOpt = None,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Print what would change; write nothing.")
     ] = False,
@@ -82,10 +71,7 @@ def enforce(
         bool, typer.Option("--diff", help="Also print a unified diff of each changed catalog.")
     ] = False,
     glossary: GlossaryOpt = None,
-    output: Annotated[
-        TextFormat,
-        typer.Option("--format", metavar="text|json", help="Output format: text or JSON."),
-    ] = TextFormat.TEXT,
+    output: FormatOpt = TextFormat.TEXT,
 ) -> None:
     """Repair glossary terms in translated catalogs, in the case the sentence needs.
 
@@ -133,7 +119,7 @@ def enforce(
                 "dry_run": dry_run,
             },
         }
-        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        print_json(data)
     else:
         for finding in findings:
             typer.echo(finding.format(), err=True)
@@ -197,12 +183,9 @@ def score(
             show_default=False,
         ),
     ],
-    lang: LangOpt = None,
+    lang: LanguageOpt = None,
     glossary: GlossaryOpt = None,
-    output: Annotated[
-        TableFormat,
-        typer.Option("--format", metavar="table|json", help="Output format: table or JSON."),
-    ] = TableFormat.TABLE,
+    output: FormatOpt = TextFormat.TEXT,
 ) -> None:
     """Score glossary terms and chrF of a catalog against reference translations.
 
@@ -219,7 +202,7 @@ def score(
         )
     termbase = load_termbase([hyp.target], settings=settings, folder=glossary)
     result = score_catalogs(ref.catalog, hyp.catalog, termbase, hyp.target)
-    if output is TableFormat.JSON:
-        typer.echo(json.dumps(result.record(), ensure_ascii=False, indent=2))
+    if output is TextFormat.JSON:
+        print_json(result.record())
     else:
         _print_score(result)

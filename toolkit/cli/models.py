@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from toolkit.cli.app import app
-from toolkit.cli.output import TableFormat
+from toolkit.cli.app import ToolkitTyper, app
+from toolkit.cli.options import FormatOpt
+from toolkit.cli.output import TextFormat, print_json
 from toolkit.engines.argos import (
     INDEX_TIMEOUT,
     INSTALL_HINT,
@@ -21,12 +21,10 @@ from toolkit.engines.argos import (
     remove_package,
 )
 
-models_app = typer.Typer(
+models_app = ToolkitTyper(
     name="models",
     help="Argos Translate packages: list them, add a package file, install from the index, "
     "remove. The folder is argostranslate's own (ARGOS_PACKAGES_DIR), shared with argospm.",
-    no_args_is_help=True,
-    rich_markup_mode=None,
 )
 app.add_typer(models_app, name="models")
 
@@ -49,38 +47,22 @@ def _size(size: int) -> str:
     raise AssertionError("unreachable")
 
 
-def _as_json(package: PackageInfo) -> dict[str, object]:
-    return {
-        "name": package.name,
-        "source": package.source,
-        "target": package.target,
-        "version": package.version,
-        "size": package.size,
-        "tokenizer": package.tokenizer,
-        "target_prefix": package.target_prefix,
-        "type": package.kind,
-        "path": str(package.path),
-        "problem": package.problem,
-    }
-
-
-def _installed(verb: str, package: PackageInfo) -> str:
-    return (
-        f"{verb} {package.name}: {package.source} -> {package.target} {package.version}, "
+def _print_installed(package: PackageInfo, output: TextFormat) -> None:
+    if output is TextFormat.JSON:
+        print_json(package.record())
+        return
+    typer.echo(
+        f"installed {package.name}: {package.source} -> {package.target} {package.version}, "
         f"{package.tokenizer}, {_size(package.size)}, in {package.path.parent}"
     )
 
 
 @models_app.command("list")
-def list_command(
-    output: Annotated[
-        TableFormat, typer.Option("--format", help="table for people, json for scripts.")
-    ] = TableFormat.TABLE,
-) -> None:
+def list_command(output: FormatOpt = TextFormat.TEXT) -> None:
     """List installed packages: name, pair, version, size, tokenizer and location."""
     packages = list_packages()
-    if output is TableFormat.JSON:
-        typer.echo(json.dumps([_as_json(p) for p in packages], ensure_ascii=False, indent=2))
+    if output is TextFormat.JSON:
+        print_json([p.record() for p in packages])
         return
     if not packages:
         typer.echo(f"no Argos packages in {packages_dir()}; {INSTALL_HINT}", err=True)
@@ -112,12 +94,13 @@ def add_command(
         ),
     ],
     replace: ReplaceOpt = False,
+    output: FormatOpt = TextFormat.TEXT,
 ) -> None:
     """Check a package file completely, then install it with argostranslate.
 
     A damaged or incomplete file is refused before anything is written.
     """
-    typer.echo(_installed("installed", add_package(file, replace=replace)))
+    _print_installed(add_package(file, replace=replace), output)
 
 
 @models_app.command("install")
@@ -127,10 +110,14 @@ def install_command(
     timeout: Annotated[
         float,
         typer.Option(
-            "--timeout", min=0.1, help="Seconds to wait for the network before giving up."
+            "--timeout",
+            metavar="SECONDS",
+            min=0.1,
+            help="Seconds to wait for the network before giving up.",
         ),
     ] = INDEX_TIMEOUT,
     replace: ReplaceOpt = False,
+    output: FormatOpt = TextFormat.TEXT,
 ) -> None:
     """Download a package from the Argos index (needs a network) and install it.
 
@@ -143,7 +130,7 @@ def install_command(
         replace=replace,
         notify=lambda message: typer.echo(message, err=True),
     )
-    typer.echo(_installed("installed", package))
+    _print_installed(package, output)
 
 
 @models_app.command("remove")
@@ -155,7 +142,11 @@ def remove_command(
             help="A name from `toolkit models list`, an argospm name, or a pair such as en-ru.",
         ),
     ],
+    output: FormatOpt = TextFormat.TEXT,
 ) -> None:
     """Uninstall a package."""
     removed = remove_package(package)
+    if output is TextFormat.JSON:
+        print_json(removed.record())
+        return
     typer.echo(f"removed {removed.name} ({removed.source} -> {removed.target}) from {removed.path}")

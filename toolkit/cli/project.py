@@ -2,23 +2,16 @@
 
 from __future__ import annotations
 
-import json
-from typing import Annotated
-
 import typer
 
 from toolkit.cli.app import app, state
-from toolkit.cli.output import TextFormat
+from toolkit.cli.options import FormatOpt
+from toolkit.cli.output import TextFormat, print_json
 from toolkit.locales import language_name
 
 
 @app.command("config")
-def show_config(
-    ctx: typer.Context,
-    output: Annotated[
-        TextFormat, typer.Option("--format", help="Output as text or as JSON for scripts.")
-    ] = TextFormat.TEXT,
-) -> None:
+def show_config(ctx: typer.Context, output: FormatOpt = TextFormat.TEXT) -> None:
     """Show the project folder and its [tool.toolkit] settings."""
     settings = state(ctx).settings
     data = {
@@ -32,7 +25,7 @@ def show_config(
         "engine": settings.engine,
     }
     if output is TextFormat.JSON:
-        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        print_json(data)
         return
     typer.echo(f"project       {settings.root}")
     typer.echo(

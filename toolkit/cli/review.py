@@ -3,7 +3,6 @@ published article."""
 
 from __future__ import annotations
 
-import json
 import os
 import shlex
 import shutil
@@ -17,8 +16,13 @@ from typing import Annotated
 import typer
 
 from toolkit.cli.app import app, state
-from toolkit.cli.options import LanguagesOpt
-from toolkit.cli.output import TextFormat
+from toolkit.cli.options import (
+    ArticlesArg,
+    FormatOpt,
+    LanguagesOpt,
+    never_failing,
+)
+from toolkit.cli.output import TextFormat, page, print_json
 from toolkit.config import Settings
 from toolkit.errors import EXIT_FINDINGS, EXIT_OK, CatalogError
 from toolkit.export import ExportFormat, ExportRefused, export_articles
@@ -28,7 +32,7 @@ from toolkit.gettext.store import save_catalog
 from toolkit.glossary.storage import read_glossary
 from toolkit.glossary.termbase import Termbase
 from toolkit.project.catalogs import CatalogFile, find_catalogs
-from toolkit.review.approve import accept, approve, edit
+from toolkit.review.approve import accept, approve, edit, entry_ids
 from toolkit.review.html import render_index, render_report
 from toolkit.review.model import (
     EntryState,
@@ -116,7 +120,7 @@ def review(
     paths: Annotated[
         list[Path] | None,
         typer.Argument(
-            metavar="PO",
+            metavar="PATH",
             help="Catalogs (.po) or folders of them (default: every catalog of the project).",
             show_default=False,
         ),
@@ -163,15 +167,21 @@ def review(
         int | None,
         typer.Option(
             "--width",
+            metavar="N",
             min=40,
             help="Wrap to this many columns (default: the terminal's width).",
             show_default=False,
         ),
     ] = None,
-    output: Annotated[
-        TextFormat,
-        typer.Option("--format", metavar="text|json", help="Output format: text or JSON."),
-    ] = TextFormat.TEXT,
+    output: FormatOpt = TextFormat.TEXT,
+    no_pager: Annotated[
+        bool,
+        typer.Option(
+            "--no-pager",
+            help="Print straight to the terminal; without it, output longer than the terminal "
+            "goes through $PAGER (default: less). Piped output is never paged.",
+        ),
+    ] = False,
 ) -> None:
     """Review translations side by side: source, translation, state, findings.
 
@@ -180,9 +190,14 @@ def review(
     through the fuzzy entries.
     """
     settings = state(ctx).settings
+    if interactive and (html is not None or output is TextFormat.JSON):
+        raise typer.BadParameter("--interactive cannot be combined with --html or --format")
+    if html is not None and output is TextFormat.JSON:
+        raise typer.BadParameter(
+            "--html writes HTML; it cannot be combined with --format json",
+            param_hint="'--format'",
+        )
     if interactive:
-        if html is not None or output is TextFormat.JSON:
-            raise typer.BadParameter("--interactive cannot be combined with --html or --format")
         _interactive(settings, paths or [], lang, _layout(color, width))
         return
     reviews = review_catalogs(settings, paths or (), lang)
@@ -204,14 +219,15 @@ def review(
             }
             for r, entries in zip(reviews, chosen, strict=True)
         ]
-        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        print_json(data)
         return
     layout = _layout(color, width)
+    lines: list[str] = []
     for number, (item, entries) in enumerate(zip(reviews, chosen, strict=True)):
         if number:
-            typer.echo()
-        for line in render_catalog(item, entries, layout):
-            typer.echo(line, color=layout.color)
+            lines.append("")
+        lines.extend(render_catalog(item, entries, layout))
+    page(lines, color=layout.color, pager=not no_pager)
 
 
 # --- interactive review ------------------------------------------------------------------------
@@ -347,22 +363,35 @@ def _new_text(current: str, *, inline: bool) -> str | None:
 # --- approve -----------------------------------------------------------------------------------
 
 
+def _catalog_entries(ctx: typer.Context) -> list[str]:
+    """Segment ids of the active entries of the catalog named before ``--entry``."""
+    path = ctx.params.get("path")
+    if path is None:
+        return []
+    return [
+        segment
+        for message in pofile.read_catalog(Path(path)).active
+        for segment in entry_ids(message)
+    ]
+
+
 @app.command("approve")
 def approve_command(
     ctx: typer.Context,
     path: Annotated[
         Path,
-        typer.Argument(metavar="PO", help="The catalog (.po) to approve entries in."),
+        typer.Argument(metavar="FILE", help="The catalog (.po) to approve entries in."),
     ],
     entry: Annotated[
         list[str] | None,
         typer.Option(
             "--entry",
             "-e",
-            metavar="ID",
+            metavar="ENTRY",
             help="Approve this entry: a segment id (p3.s2, title) or its exact msgid; repeat "
             "for several.",
             show_default=False,
+            autocompletion=never_failing(_catalog_entries),
         ),
     ] = None,
     all_clean: Annotated[
@@ -375,17 +404,14 @@ def approve_command(
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Say what would be approved; change nothing.")
     ] = False,
-    output: Annotated[
-        TextFormat,
-        typer.Option("--format", metavar="text|json", help="Output format: text or JSON."),
-    ] = TextFormat.TEXT,
+    output: FormatOpt = TextFormat.TEXT,
 ) -> None:
     """Approve fuzzy entries a person has checked: clears `fuzzy` and the `#|` lines.
 
     Exit status 1 when an entry stays fuzzy (error findings, or nothing to approve).
     """
     if bool(entry) == all_clean:
-        raise typer.BadParameter("give either --entry ID (repeatable) or --all-clean")
+        raise typer.BadParameter("give either --entry ENTRY (repeatable) or --all-clean")
     settings = state(ctx).settings
     found = find_catalogs(settings, [path], templates=False)
     item = found[0]
@@ -417,7 +443,7 @@ def approve_command(
                 for d in result.decisions
             ],
         }
-        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        print_json(data)
     else:
         for decision in result.decisions:
             flat = " ".join(decision.msgid.split())
@@ -438,14 +464,11 @@ def approve_command(
 @app.command("export")
 def export(
     ctx: typer.Context,
-    articles: Annotated[
-        list[str] | None,
-        typer.Argument(metavar="ARTICLE", help="Article ids (default: all).", show_default=False),
-    ] = None,
+    articles: ArticlesArg = None,
     lang: LanguagesOpt = None,
     fmt: Annotated[
         ExportFormat,
-        typer.Option("--format", metavar="txt|md|html", help="File format of the articles."),
+        typer.Option("--as", metavar="txt|md|html", help="File format of the articles."),
     ] = ExportFormat.TXT,
     out: Annotated[
         Path | None,
@@ -473,6 +496,7 @@ def export(
             "[untranslated: ...]; without it such segments stop the export (exit 2).",
         ),
     ] = False,
+    output: FormatOpt = TextFormat.TEXT,
 ) -> None:
     """Export finished articles in the target languages: title, date, paragraphs.
 
@@ -480,7 +504,7 @@ def export(
     Photo credits are kept as in the source, after the text; site navigation is dropped.
     """
     if bilingual and fmt is not ExportFormat.HTML:
-        raise typer.BadParameter("--bilingual needs --format html")
+        raise typer.BadParameter("--bilingual needs --as html")
     settings = state(ctx).settings
     try:
         results = export_articles(
@@ -496,8 +520,11 @@ def export(
         for gap in refused.gaps:
             typer.echo(gap.format(), err=True)
         raise
-    for result in results:
-        typer.echo(str(result.path))
+    if output is TextFormat.JSON:
+        print_json({"articles": [result.record(settings.root) for result in results]})
+    else:
+        for result in results:
+            typer.echo(str(result.path))
     marked = sum(r.gaps for r in results)
     changed = sum(1 for r in results if r.status != "unchanged")
     summary = f"export: {len(results)} article(s), {changed} written"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import signal
 import sys
 from collections import Counter
@@ -16,7 +15,8 @@ import typer
 
 from toolkit.cli.app import app, state
 from toolkit.cli.findings import FailOnOpt
-from toolkit.cli.output import TableFormat, shown
+from toolkit.cli.options import ArticlesArg, FormatOpt, LanguagesOpt, language_option
+from toolkit.cli.output import TextFormat, print_json, shown
 from toolkit.config import Settings
 from toolkit.engines import open_engine
 from toolkit.errors import EXIT_FINDINGS, EXIT_OK
@@ -107,24 +107,18 @@ class _Bars:
 @app.command("translate")
 def translate(
     ctx: typer.Context,
-    articles: Annotated[
-        list[str] | None,
-        typer.Argument(metavar="ARTICLE", help="Article ids (default: all).", show_default=False),
-    ] = None,
+    articles: ArticlesArg = None,
+    lang: LanguagesOpt = None,
     to: Annotated[
         list[str] | None,
-        typer.Option(
-            "--to",
-            "-t",
-            metavar="LANG",
-            help="Target language; repeat for several (default: all of the project's).",
-            show_default=False,
-        ),
+        # The option's name before -l/--lang was everybody's; scripts that use it still work.
+        language_option("Deprecated spelling of --lang.", hidden_alias="--to"),
     ] = None,
     engine: Annotated[
         EngineName | None,
         typer.Option(
             "--engine",
+            metavar="argos|memory",
             help="argos: offline machine translation; memory: reuse only, no MT "
             "(default: [tool.toolkit.engine] name, else argos).",
             show_default=False,
@@ -134,6 +128,7 @@ def translate(
         Device | None,
         typer.Option(
             "--device",
+            metavar="cpu|cuda|auto",
             help="Where the model runs (default: setting, else auto).",
             show_default=False,
         ),
@@ -198,10 +193,7 @@ def translate(
             "no glossary term repair.",
         ),
     ] = False,
-    output: Annotated[
-        TableFormat,
-        typer.Option("--format", metavar="table|json", help="Summary as a table or as JSON."),
-    ] = TableFormat.TABLE,
+    output: FormatOpt = TextFormat.TEXT,
     fail_on: FailOnOpt = None,
 ) -> None:
     """Translate the corpus into the target languages' catalogs.
@@ -221,7 +213,9 @@ def translate(
         beam_size=beam_size,
         threads=threads,
     )
-    languages = to or None
+    if to:
+        typer.echo("note: --to is now spelled -l/--lang", err=True)
+    languages = [*(lang or ()), *(to or ())] or None
     chosen = open_engine(settings, options)
     # Memory only: nothing machine-made for the glossary to repair.
     hooks = Hooks() if no_glossary or chosen is None else glossary_hooks(settings, languages)
@@ -254,7 +248,7 @@ def translate(
         typer.echo(
             f"no model for {gap.pair}: {gap.segments} entries left empty; {gap.hint}", err=True
         )
-    if output is TableFormat.JSON:
+    if output is TextFormat.JSON:
         _print_json(summary, settings)
     else:
         _print_table(summary)
@@ -341,4 +335,4 @@ def _print_json(summary: JobSummary, settings: Settings) -> None:
         "notes": list(summary.notes),
         "findings": [finding.record() for finding in summary.findings],
     }
-    typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    print_json(data)

@@ -31,7 +31,7 @@ from toolkit.corpus.segmentation import (
 )
 from toolkit.errors import CorpusError
 from toolkit.fileio import write_text_atomic
-from toolkit.findings import Finding, Location, Severity
+from toolkit.findings import Finding, Location, Severity, display_path
 
 TEXT_SUFFIX = ".txt"
 META_SUFFIX = ".json"
@@ -135,6 +135,24 @@ class ImportResult:
     @property
     def excluded(self) -> tuple[Segment, ...]:
         return self.article.excluded
+
+    def record(self, root: Path) -> dict[str, Any]:
+        """The JSON shape of ``toolkit corpus import --format json``; paths relative to *root*."""
+        article = self.article
+        return {
+            **meta_record(article.meta),
+            "text_path": display_path(article.text_path, root),
+            "meta_path": display_path(article.meta_path, root),
+            "replaced": self.replaced,
+            "segments": len(article.segments),
+            "translatable": len(article.translatable),
+            "changes": list(self.changes),
+            "decisions": list(self.decisions),
+            "excluded": [
+                {"id": s.id, "kind": str(s.kind), "reason": s.reason, "text": s.text}
+                for s in self.excluded
+            ],
+        }
 
 
 # --- reading and cleaning -------------------------------------------------------------------

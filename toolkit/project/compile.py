@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from toolkit.config import Settings
 from toolkit.errors import CatalogError
+from toolkit.findings import display_path
 from toolkit.gettext import pofile
 from toolkit.gettext.model import WriteStatus
 from toolkit.project.paths import catalog_path, catalog_paths, mo_path, target_languages
@@ -22,6 +24,18 @@ class CompileResult:
     status: WriteStatus
     compiled: int  # translated messages written
     fuzzy: int  # left out, as msgfmt does without --use-fuzzy
+
+    def record(self, root: Path | None = None) -> dict[str, Any]:
+        """The JSON shape of ``toolkit compile --format json``."""
+        return {
+            "article": self.article,
+            "language": self.language,
+            "source": display_path(self.source, root),
+            "path": display_path(self.path, root),
+            "status": self.status,
+            "compiled": self.compiled,
+            "fuzzy": self.fuzzy,
+        }
 
 
 def compile_catalogs(

@@ -13,6 +13,7 @@ from toolkit import __version__
 from toolkit.config import Settings
 from toolkit.corpus.articles import Article
 from toolkit.corpus.segmentation import Segment
+from toolkit.findings import display_path
 from toolkit.gettext.model import CONTENT_TYPE, Catalog, Message, WriteStatus, timestamp
 from toolkit.gettext.store import save_catalog
 from toolkit.project.paths import template_path
@@ -110,6 +111,18 @@ class ExtractResult:
     status: WriteStatus
     messages: int
     excluded: tuple[Segment, ...]  # segments kept out of translation, for the report
+
+    def record(self, root: Path | None = None) -> dict[str, Any]:
+        """The JSON shape of ``toolkit extract --format json``; paths relative to *root*."""
+        return {
+            "article": self.article,
+            "path": display_path(self.path, root),
+            "status": self.status,
+            "messages": self.messages,
+            "excluded": [
+                {"id": s.id, "kind": str(s.kind), "reason": s.reason} for s in self.excluded
+            ],
+        }
 
 
 def extract_templates(

@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from toolkit.config import Settings
 from toolkit.errors import CatalogError
+from toolkit.findings import display_path
 from toolkit.gettext import pofile
 from toolkit.gettext.model import Counts, count_messages
 from toolkit.project.paths import (
@@ -26,6 +28,27 @@ class CatalogStats:
     path: Path
     exists: bool  # False: no catalog yet, counted from the template (all untranslated)
     counts: Counts
+
+    def record(self, root: Path | None = None) -> dict[str, Any]:
+        """One row of ``toolkit catalog stats --format json``."""
+        return {
+            "article": self.article,
+            "language": self.language,
+            "path": display_path(self.path, root),
+            "exists": self.exists,
+            **counts_record(self.counts),
+        }
+
+
+def counts_record(counts: Counts) -> dict[str, Any]:
+    """Counts as JSON, with the translated share in percent to one decimal."""
+    return {
+        "total": counts.total,
+        "translated": counts.translated,
+        "fuzzy": counts.fuzzy,
+        "untranslated": counts.untranslated,
+        "percent": round(counts.percent, 1),
+    }
 
 
 def catalog_stats(

@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from toolkit.config import Settings
 from toolkit.errors import CatalogError
+from toolkit.findings import display_path
 from toolkit.gettext import pofile
 from toolkit.gettext.merge import merge_catalog
 from toolkit.gettext.model import WriteStatus
@@ -28,6 +30,21 @@ class UpdateResult:
     fuzzy_matched: int
     obsoleted: int
     dropped: int
+
+    def record(self, root: Path | None = None) -> dict[str, Any]:
+        """The JSON shape of ``toolkit catalog update --format json``."""
+        return {
+            "article": self.article,
+            "language": self.language,
+            "path": display_path(self.path, root),
+            "status": self.status,
+            "kept": self.kept,
+            "new": self.new,
+            "fuzzy_matched": self.fuzzy_matched,
+            "revived": self.revived,
+            "obsoleted": self.obsoleted,
+            "dropped": self.dropped,
+        }
 
 
 def _templates(settings: Settings, article_ids: Sequence[str] | None) -> list[str]:

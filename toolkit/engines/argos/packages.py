@@ -69,6 +69,21 @@ class PackageInfo:
         """The name ``argospm list`` and ``argospm remove`` use: ``translate-en_ru``."""
         return f"{self.kind}-{self.source}_{self.target}"
 
+    def record(self) -> dict[str, Any]:
+        """The JSON shape of ``toolkit models list|add|install|remove --format json``."""
+        return {
+            "name": self.name,
+            "source": self.source,
+            "target": self.target,
+            "version": self.version,
+            "size": self.size,
+            "tokenizer": self.tokenizer,
+            "target_prefix": self.target_prefix,
+            "type": self.kind,
+            "path": str(self.path),
+            "problem": self.problem,
+        }
+
 
 @dataclass(frozen=True)
 class ArchiveInfo:
