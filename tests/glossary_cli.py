@@ -11,8 +11,13 @@ from toolkit.cli import app
 REPO = Path(__file__).resolve().parent.parent
 
 
-def run(runner: CliRunner, project: Path, *args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, ["--project", str(project), "glossary", *args])
+def run(
+    runner: CliRunner, project: Path, *args: str, columns: int | None = None
+) -> tuple[int, str, str]:
+    """Exit code, stdout and stderr of `toolkit --project PROJECT glossary ARGS...`; *columns*:
+    the terminal width the command sees."""
+    env = {"COLUMNS": str(columns)} if columns is not None else None
+    result = runner.invoke(app, ["--project", str(project), "glossary", *args], env=env)
     return result.exit_code, result.stdout, result.stderr
 
 

@@ -13,6 +13,9 @@ from typer.testing import CliRunner
 
 import toolkit.cli.glossary  # noqa: F401  (registers the commands, as toolkit/cli/__init__ does)
 from toolkit.cli import app
+from toolkit.config import load_settings
+from toolkit.glossary.storage import write_glossary
+from toolkit.glossary.termbase import Concept, ConceptType, TargetTerm, Termbase
 
 
 def test_help_lists_the_commands(runner: CliRunner) -> None:
@@ -403,3 +406,123 @@ def test_malformed_file_is_one_error_line_with_file_and_line(
             f"error: {template}:{line}: unknown type 'happening' of concept 'innoprom' "
             "(type is one of person, place, organisation, event, title, other)"
         ]
+
+
+# --- the command line's vocabulary ----------------------------------------------------------
+
+COMMANDS = ["list", "show", "add", "edit", "remove", "find", "lint", "import", "export", "discover"]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_help_shows_plain_metavars(runner: CliRunner, command: str) -> None:
+    result = runner.invoke(app, ["glossary", command, "--help"])
+    assert result.exit_code == 0
+    for noise in ("<list[", "[[", "<int", "<person|", "<table|", "<text|", "-t,", "table|"):
+        assert noise not in result.stdout
+    if "--lang" in result.stdout:
+        assert "-l, --lang LANG" in result.stdout
+    if "--type" in result.stdout:
+        assert "  --type TYPE " in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["list", "--type", "town"], "Invalid value for '--type': 'town' is not one of 'person',"),
+        (["list", "--format", "table"], "Invalid value for '--format': 'table' is not one of "),
+        (["lint", "--show", "all"], "Invalid value for '--show': 'all' is not one of 'error',"),
+        (["export", "--format", "xml"], "Invalid value for '--format': 'xml' is not one of 'csv',"),
+        (["import", "x.csv", "--mode", "add"], "Invalid value for '--mode': 'add' is not one of"),
+        (["list", "-t", "person"], "No such option: -t"),
+    ],
+)
+def test_bad_options_say_what_is_allowed(
+    runner: CliRunner, project: Path, args: list[str], message: str
+) -> None:
+    code, out, err = run(runner, project, *args)
+    assert code == 2
+    assert out == ""
+    assert message in err
+    assert "Value error" not in err
+
+
+def long_glossary(project: Path) -> None:
+    concepts = []
+    for number in range(3):
+        concepts.append(
+            Concept(
+                f"treaty-on-good-neighbourliness-{number}",
+                ConceptType.OTHER,
+                f"Treaty on Good-Neighbourliness and Alliance in the 21st Century No. {number}",
+                targets=(
+                    TargetTerm(
+                        "ru", "Договор о добрососедстве и союзничестве в XXI веке " + "№1" * 20
+                    ),
+                    TargetTerm("kk", "XXI ғасырдағы тату көршілік және одақтастық туралы шарт"),
+                ),
+            )
+        )
+    concepts.append(Concept("ufa", ConceptType.PLACE, "Ufa", targets=(TargetTerm("ru", "Уфа"),)))
+    write_glossary(load_settings(project), Termbase(tuple(concepts), ("ru", "kk")))
+
+
+@pytest.mark.parametrize(("columns", "ids_whole"), [(80, False), (200, True)])
+def test_list_fits_the_terminal(
+    runner: CliRunner, project: Path, columns: int, ids_whole: bool
+) -> None:
+    long_glossary(project)
+    code, out, err = run(runner, project, "list", columns=columns)
+    assert code == 0, err
+    lines = out.splitlines()
+    assert len(lines) == 5
+    assert max(len(line) for line in lines) <= columns
+    assert all("…" in line for line in lines[1:4])  # every long row is cut...
+    assert lines[4].split() == ["ufa", "place", "Ufa", "Уфа", "-"]  # ...a short one is not
+    for number, line in enumerate(lines[1:4]):
+        # ids stay whole while the cells beside them stay readable
+        whole = line.startswith(f"treaty-on-good-neighbourliness-{number}  ")
+        assert whole == ids_whole
+        assert whole or line.split()[0].endswith("…")
+    code, out, _ = run(runner, project, "list", "--format", "json", columns=columns)
+    assert "…" not in out  # JSON is never cut
+    assert len(json.loads(out)) == 4
+
+
+def complete(runner: CliRunner, words: str) -> list[str]:
+    """What the shell completion offers for the last (possibly empty) word of *words*."""
+    cword = len(words.split()) - (0 if words.endswith(" ") else 1)
+    env = {"_TOOLKIT_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": str(cword)}
+    result = runner.invoke(app, [], prog_name="toolkit", env=env)
+    assert result.exit_code == 0, result.output
+    return result.stdout.split()
+
+
+@pytest.mark.parametrize(
+    ("words", "offered"),
+    [
+        ("glossary show treaty-on-good-neighbourliness-", ["-0", "-1", "-2"]),
+        ("glossary edit u", ["ufa"]),
+        ("glossary remove ", ["-0", "-1", "-2", "ufa"]),
+        ("glossary list --lang ", ["ru", "kk"]),
+        ("glossary export -l k", ["kk"]),
+        ("glossary import x.csv --lang r", ["ru"]),
+        ("glossary list --type p", ["person", "place"]),
+        ("glossary lint --format ", ["text", "json"]),
+    ],
+)
+def test_completion_offers_concepts_and_languages(
+    runner: CliRunner, project: Path, words: str, offered: list[str]
+) -> None:
+    long_glossary(project)
+    found = complete(runner, f"toolkit --project {project} {words}")
+    prefix = "treaty-on-good-neighbourliness"
+    assert found == [f"{prefix}{item}" if item.startswith("-") else item for item in offered]
+
+
+@pytest.mark.parametrize(
+    "words", ["glossary show ", "glossary list --lang ", "glossary edit a"], ids=str
+)
+def test_completion_without_a_project_offers_nothing(
+    runner: CliRunner, tmp_path: Path, words: str
+) -> None:
+    assert complete(runner, f"toolkit --project {tmp_path / 'none'} {words}") == []

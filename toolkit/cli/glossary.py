@@ -1,46 +1,43 @@
 """`toolkit glossary`: list, show, add, edit, remove, find, lint, import, export and discover
-glossary concepts."""
+glossary concepts.
+
+Each command parses its options, calls one library function (:mod:`toolkit.glossary.editing`,
+:mod:`toolkit.glossary.search`, :mod:`toolkit.glossary.discover`...) and prints; the JSON shapes
+are the library values' ``record()``.
+"""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+import shutil
+from collections.abc import Callable, Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import typer
 
 from toolkit.cli.app import app, state
-from toolkit.cli.output import TableFormat, TextFormat, shown
-from toolkit.config import Settings
+from toolkit.cli.output import TextFormat, shown
+from toolkit.config import Settings, load_settings
 from toolkit.corpus.articles import load_corpus
-from toolkit.corpus.segmentation import SegmentKind
-from toolkit.errors import GlossaryError
+from toolkit.errors import GlossaryError, ToolkitError
 from toolkit.fileio import write_text_atomic
-from toolkit.findings import Finding, Severity, exit_code
-from toolkit.glossary.discover import Discovery, Passage, discover
-from toolkit.glossary.exchange import (
-    ExchangeFormat,
-    ImportMode,
-    export_termbase,
-    plan_import,
-    read_exchange,
+from toolkit.findings import Severity, exit_code
+from toolkit.glossary.discover import Discovery, corpus_passages, discover
+from toolkit.glossary.editing import (
+    Saved,
+    add_concept,
+    edit_concept,
+    plan_glossary_import,
+    remove_concept,
+    save_import,
 )
-from toolkit.glossary.lint import lint, require_no_new_errors
-from toolkit.glossary.matcher import Match
-from toolkit.glossary.storage import read_glossary, write_glossary
-from toolkit.glossary.termbase import (
-    Concept,
-    ConceptChange,
-    ConceptType,
-    Morphology,
-    Termbase,
-    apply_change,
-    check_id,
-    make_id,
-)
-from toolkit.project.extract import project_id
+from toolkit.glossary.exchange import ExchangeFormat, ImportMode, export_termbase
+from toolkit.glossary.lint import lint, lint_record
+from toolkit.glossary.search import find_in_articles, find_in_text
+from toolkit.glossary.storage import project_name, read_glossary
+from toolkit.glossary.termbase import ConceptChange, ConceptType, Morphology
 
 glossary_app = typer.Typer(
     help="The glossary (glossary/*.po): list, show, add, edit, remove, find and lint concepts; "
@@ -63,12 +60,96 @@ class Level(StrEnum):
     info = "info"
 
 
+Choice = TypeVar("Choice", bound=StrEnum)
+
+
+def _choice(kind: type[Choice]) -> Callable[[Any], Choice | None]:
+    """Parses an option into *kind*, saying which values there are (typer's own message starts
+    with "Value error,")."""
+
+    def parse(value: Any) -> Choice | None:
+        if value is None:
+            return None
+        try:
+            return kind(value)
+        except ValueError:
+            choices = ", ".join(repr(member.value) for member in kind)
+            raise typer.BadParameter(f"{value!r} is not one of {choices}.") from None
+
+    return parse
+
+
+def _choices(kind: type[StrEnum]) -> Callable[[str], list[str]]:
+    def complete(incomplete: str) -> list[str]:
+        return [member.value for member in kind if member.value.startswith(incomplete)]
+
+    return complete
+
+
+def _completion_settings(ctx: typer.Context) -> Settings | None:
+    """The project's settings while the shell completes a word; None outside a project."""
+    try:
+        return load_settings(ctx.find_root().params.get("project"))
+    except (ToolkitError, OSError, ValueError):
+        return None
+
+
+def _complete_concepts(ctx: typer.Context, incomplete: str) -> list[str]:
+    settings = _completion_settings(ctx)
+    if settings is None:
+        return []
+    try:
+        termbase = read_glossary(settings)
+    except (ToolkitError, OSError, ValueError):
+        return []
+    return [concept.id for concept in termbase.concepts if concept.id.startswith(incomplete)]
+
+
+def _complete_languages(ctx: typer.Context, incomplete: str) -> list[str]:
+    settings = _completion_settings(ctx)
+    if settings is None:
+        return []
+    return [code for code in settings.target_languages if code.startswith(incomplete)]
+
+
 FormatOpt = Annotated[
-    TableFormat, typer.Option("--format", help="Output as a table or as JSON for scripts.")
+    TextFormat,
+    typer.Option(
+        "--format",
+        metavar="text|json",
+        parser=_choice(TextFormat),
+        autocompletion=_choices(TextFormat),
+        help="Output as text or as JSON for scripts.",
+    ),
 ]
+_TYPE_HELP = "Concept type: " + ", ".join(t.value for t in ConceptType) + "."
 TypeOpt = Annotated[
     ConceptType | None,
-    typer.Option("--type", "-t", help="Concept type.", show_default=False),
+    typer.Option(
+        "--type",
+        metavar="TYPE",
+        parser=_choice(ConceptType),
+        autocompletion=_choices(ConceptType),
+        help=_TYPE_HELP,
+        show_default=False,
+    ),
+]
+LangsOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--lang",
+        "-l",
+        metavar="LANG",
+        autocompletion=_complete_languages,
+        help="Show this target language only; repeat for several (default: all).",
+        show_default=False,
+    ),
+]
+ConceptArg = Annotated[
+    str,
+    typer.Argument(
+        metavar="ID", autocompletion=_complete_concepts, help="Id of the concept to change."
+    ),
 ]
 VariantOpt = Annotated[
     list[str] | None,
@@ -175,75 +256,65 @@ def _change(
     )
 
 
-def _concept(termbase: Termbase, concept_id: str) -> Concept:
-    concept = termbase.get(concept_id)
-    if concept is None:
-        named = termbase.lookup(concept_id)
-        hint = (
-            f"did you mean {', '.join(c.id for c in named)}?"
-            if named
-            else "`toolkit glossary list` shows the ids"
-        )
-        raise GlossaryError(f"no concept with id {concept_id!r}", hint=hint)
-    return concept
+def _languages(settings: Settings, lang: Sequence[str] | None) -> list[str]:
+    if not lang:
+        return list(settings.target_languages)
+    return list(dict.fromkeys(settings.require_target(code) for code in lang))
 
 
-def _save(settings: Settings, before: Termbase, after: Termbase) -> None:
-    """Write *after* unless it adds lint errors; say which files changed and new warnings."""
-    require_no_new_errors(before, after)
-    for path, status in write_glossary(settings, after):
-        if status != "unchanged":
-            typer.echo(f"{status} {shown(path, settings)}", err=True)
-    known = {(f.check, f.message) for f in lint(before)}
-    for finding in lint(after):
-        if finding.severity is Severity.WARNING and (finding.check, finding.message) not in known:
-            typer.echo(f"warning: {finding.message}", err=True)
+def _report(settings: Settings, saved: Saved) -> None:
+    """Which files a save changed, and the lint warnings it brought."""
+    for path, status in saved.changed:
+        typer.echo(f"{status} {shown(path, settings)}", err=True)
+    for finding in saved.warnings:
+        typer.echo(f"warning: {finding.message}", err=True)
 
 
-def concept_record(concept: Concept) -> dict[str, Any]:
-    """A concept as JSON data."""
-    return {
-        "id": concept.id,
-        "type": concept.type.value,
-        "source": concept.source,
-        "variants": list(concept.variants),
-        "note": concept.note,
-        "targets": {
-            term.language: {
-                "approved": term.approved,
-                "wrong": list(term.wrong),
-                "do_not_translate": term.do_not_translate,
-                "fuzzy": term.fuzzy,
-                "morphology": {
-                    "gender": term.morphology.gender.value if term.morphology.gender else None,
-                    "inflect": list(term.morphology.inflect),
-                    "indeclinable": term.morphology.indeclinable,
-                },
-                "note": term.note,
-            }
-            for term in concept.targets
-        },
-    }
+def _json(data: Any) -> None:
+    typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
-def _table(rows: list[list[str]]) -> None:
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
+_GAP = "  "
+_MORE = "…"
+# Ids stay whole while the cells cut beside them keep this many characters ("…" included).
+_READABLE = 16
+
+
+def _cap(widths: Sequence[int], room: int) -> int:
+    """The largest width to cut columns to so that together they take at most *room*."""
+    cap = max(widths, default=1)
+    while cap > 1 and sum(min(width, cap) for width in widths) > room:
+        cap -= 1
+    return cap
+
+
+def _fit(widths: list[int], total: int, keep: int) -> list[int]:
+    """Column widths for lines of at most *total* characters: the widest columns are cut first,
+    to one common width; the first *keep* columns (what a user types back: ids) too when
+    keeping them whole would leave the others unreadable."""
+    room = total - len(_GAP) * (len(widths) - 1)
+    if sum(widths) <= room:
+        return widths
+    cap = _cap(widths[keep:], room - sum(widths[:keep]))
+    if cap >= _READABLE:
+        return widths[:keep] + [min(width, cap) for width in widths[keep:]]
+    cap = _cap(widths, room)
+    return [min(width, cap) for width in widths]
+
+
+def _cut(cell: str, width: int) -> str:
+    return cell if len(cell) <= width else cell[: width - 1] + _MORE
+
+
+def _table(rows: list[list[str]], width: int | None = None, *, keep: int = 1) -> None:
+    """Rows in aligned columns; with *width*, cells are cut ("…") so that lines fit it."""
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    if width is not None:
+        widths = _fit(widths, width, keep)
+        rows = [[_cut(cell, w) for cell, w in zip(row, widths, strict=True)] for row in rows]
     for row in rows:
-        cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
-        typer.echo("  ".join([*cells, row[-1]]).rstrip())
-
-
-def _match_record(match: Match, termbase: Termbase) -> dict[str, Any]:
-    concept = termbase.get(match.key)
-    return {
-        "start": match.start,
-        "end": match.end,
-        "text": match.text,
-        "concept": match.key,
-        "concepts": list(match.keys),
-        "type": concept.type.value if concept else None,
-        "pattern": match.pattern,
-    }
+        cells = [cell.ljust(w) for cell, w in zip(row[:-1], widths, strict=False)]
+        typer.echo(_GAP.join([*cells, row[-1]]).rstrip())
 
 
 # --- commands ----------------------------------------------------------------------------------
@@ -252,34 +323,17 @@ def _match_record(match: Match, termbase: Termbase) -> dict[str, Any]:
 @glossary_app.command("list")
 def list_concepts(
     ctx: typer.Context,
-    lang: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--lang",
-            "-l",
-            help="Show this target language only; repeat for several (default: all).",
-            show_default=False,
-        ),
-    ] = None,
+    lang: LangsOpt = None,
     concept_type: TypeOpt = None,
-    output: FormatOpt = TableFormat.TABLE,
+    output: FormatOpt = TextFormat.TEXT,
 ) -> None:
     """List the concepts: id, type, source form and the approved form per language."""
     settings = state(ctx).settings
-    languages = (
-        list(dict.fromkeys(settings.require_target(code) for code in lang))
-        if lang
-        else list(settings.target_languages)
-    )
+    languages = _languages(settings, lang)
     termbase = read_glossary(settings)
     concepts = [c for c in termbase.concepts if concept_type is None or c.type is concept_type]
-    if output is TableFormat.JSON:
-        records = []
-        for concept in concepts:
-            record = concept_record(concept)
-            record["targets"] = {k: v for k, v in record["targets"].items() if k in languages}
-            records.append(record)
-        typer.echo(json.dumps(records, ensure_ascii=False, indent=2))
+    if output is TextFormat.JSON:
+        _json([concept.record(languages) for concept in concepts])
         return
     if not concepts:
         typer.echo(
@@ -294,7 +348,7 @@ def list_concepts(
             form = term.approved if term is not None and term.approved else "-"
             forms.append(form + (" (fuzzy)" if term is not None and term.fuzzy else ""))
         rows.append([concept.id, concept.type.value, concept.source, *forms])
-    _table(rows)
+    _table(rows, shutil.get_terminal_size().columns)
     typer.echo(f"{len(concepts)} concept(s)", err=True)
 
 
@@ -303,11 +357,13 @@ def show_concept(
     ctx: typer.Context,
     term: Annotated[
         str,
-        typer.Argument(metavar="TERM", help="Concept id, or any source or target form (any case)."),
+        typer.Argument(
+            metavar="TERM",
+            autocompletion=_complete_concepts,
+            help="Concept id, or any source or target form (any case).",
+        ),
     ],
-    output: Annotated[
-        TextFormat, typer.Option("--format", help="Output as text or as JSON for scripts.")
-    ] = TextFormat.TEXT,
+    output: FormatOpt = TextFormat.TEXT,
 ) -> None:
     """Show every concept TERM names, with its forms in all languages."""
     settings = state(ctx).settings
@@ -319,7 +375,7 @@ def show_concept(
             hint="`toolkit glossary find TEXT` searches inside text; `list` shows all concepts",
         )
     if output is TextFormat.JSON:
-        typer.echo(json.dumps([concept_record(c) for c in found], ensure_ascii=False, indent=2))
+        _json([concept.record() for concept in found])
         return
     for number, concept in enumerate(found):
         if number:
@@ -354,11 +410,19 @@ def show_concept(
 
 
 @glossary_app.command("add")
-def add_concept(
+def add_command(
     ctx: typer.Context,
     source: Annotated[str, typer.Argument(metavar="SOURCE", help="Canonical source form.")],
     concept_type: Annotated[
-        ConceptType, typer.Option("--type", "-t", help="Concept type.", show_default=False)
+        ConceptType,
+        typer.Option(
+            "--type",
+            metavar="TYPE",
+            parser=_choice(ConceptType),
+            autocompletion=_choices(ConceptType),
+            help=_TYPE_HELP,
+            show_default=False,
+        ),
     ],
     concept_id: Annotated[
         str | None,
@@ -379,15 +443,6 @@ def add_concept(
 ) -> None:
     """Add a concept; prints its id. Refuses (exit 2) a concept that conflicts with another."""
     settings = state(ctx).settings
-    source = source.strip()
-    new_id = check_id(concept_id) if concept_id is not None else make_id(source)
-    before = read_glossary(settings)
-    existing = before.get(new_id)
-    if existing is not None:
-        raise GlossaryError(
-            f"concept id {new_id!r} exists already ({existing.source!r})",
-            hint="edit it with `toolkit glossary edit`, or give another id with --id",
-        )
     change = _change(
         settings,
         variants=variant,
@@ -398,18 +453,16 @@ def add_concept(
         target_notes=target_note,
         dnt=True if dnt else None,
     )
-    concept = apply_change(
-        Concept(id=new_id, type=concept_type, source=source), change, before.languages
-    )
-    after = before.with_concept(concept)
-    _save(settings, before, after)
-    typer.echo(new_id)
+    edit = add_concept(settings, source, concept_type, change, concept_id=concept_id)
+    if edit.saved is not None:
+        _report(settings, edit.saved)
+    typer.echo(edit.concept_id)
 
 
 @glossary_app.command("edit")
-def edit_concept(
+def edit_command(
     ctx: typer.Context,
-    concept_id: Annotated[str, typer.Argument(metavar="ID", help="Id of the concept to change.")],
+    concept_id: ConceptArg,
     concept_type: TypeOpt = None,
     source: Annotated[
         str | None,
@@ -453,8 +506,6 @@ def edit_concept(
 ) -> None:
     """Change a concept; prints its id. Refuses (exit 2) a change that creates a conflict."""
     settings = state(ctx).settings
-    before = read_glossary(settings)
-    concept = _concept(before, concept_id)
     change = _change(
         settings,
         concept_type=concept_type,
@@ -469,26 +520,30 @@ def edit_concept(
         target_notes=target_note,
         dnt=dnt,
     )
-    after = before.with_concept(apply_change(concept, change, before.languages))
-    if after == before:
+    edit = edit_concept(settings, concept_id, change)
+    if edit.saved is None:
         typer.echo("nothing to change", err=True)
     else:
-        _save(settings, before, after)
-    typer.echo(concept.id)
+        _report(settings, edit.saved)
+    typer.echo(edit.concept_id)
 
 
 @glossary_app.command("remove")
-def remove_concept(
+def remove_command(
     ctx: typer.Context,
-    concept_id: Annotated[str, typer.Argument(metavar="ID", help="Id of the concept to remove.")],
+    concept_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID", autocompletion=_complete_concepts, help="Id of the concept to remove."
+        ),
+    ],
 ) -> None:
     """Remove a concept from the template and every language file; prints its id."""
     settings = state(ctx).settings
-    before = read_glossary(settings)
-    _concept(before, concept_id)
-    after = before.without(concept_id)
-    _save(settings, before, after)
-    typer.echo(concept_id)
+    edit = remove_concept(settings, concept_id)
+    if edit.saved is not None:
+        _report(settings, edit.saved)
+    typer.echo(edit.concept_id)
 
 
 @glossary_app.command("find")
@@ -510,7 +565,7 @@ def find_concepts(
             "--unmatched", help="With --corpus: list the segments where no concept is found."
         ),
     ] = False,
-    output: FormatOpt = TableFormat.TABLE,
+    output: FormatOpt = TextFormat.TEXT,
 ) -> None:
     """Find glossary concepts in TEXT or in the corpus, with their character spans."""
     if (text is None) == (not corpus):
@@ -519,58 +574,40 @@ def find_concepts(
         raise typer.BadParameter("--unmatched needs --corpus")
     settings = state(ctx).settings
     termbase = read_glossary(settings)
-    matcher = termbase.source_matcher
     if text is not None:
-        matches = matcher.find(text)
-        if output is TableFormat.JSON:
-            records = [_match_record(m, termbase) for m in matches]
-            typer.echo(json.dumps(records, ensure_ascii=False, indent=2))
+        matches = find_in_text(termbase, text)
+        if output is TextFormat.JSON:
+            _json([m.record() for m in matches])
             return
         if matches:
             rows = [["SPAN", "CONCEPT", "TEXT"]]
-            rows += [[f"{m.start}-{m.end}", "|".join(m.keys), m.text] for m in matches]
+            rows += [
+                [f"{m.match.start}-{m.match.end}", "|".join(m.match.keys), m.match.text]
+                for m in matches
+            ]
             _table(rows)
         typer.echo(f"{len(matches)} match(es)", err=True)
         return
 
-    results = []
-    for article in load_corpus(settings):
-        for segment in article.translatable:
-            found = matcher.find(segment.text)
-            if unmatched == (not found):
-                results.append((article, segment, found))
-    if output is TableFormat.JSON:
-        data = [
-            {
-                "article": article.id,
-                "segment": segment.id,
-                "reference": article.reference(segment, settings.root),
-                "text": segment.text,
-                "matches": [_match_record(m, termbase) for m in found],
-            }
-            for article, segment, found in results
-        ]
-        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    results = find_in_articles(termbase, load_corpus(settings), settings.root, unmatched=unmatched)
+    if output is TextFormat.JSON:
+        _json([segment.record() for segment in results])
         return
     if unmatched:
-        for article, segment, _ in results:
-            typer.echo(f"{article.id}:{segment.id}  {segment.text}")
+        for segment in results:
+            typer.echo(f"{segment.label}  {segment.text}")
         typer.echo(f"{len(results)} segment(s) without a concept", err=True)
         return
     rows = [["SEGMENT", "SPAN", "CONCEPT", "TEXT"]]
-    for article, segment, found in results:
-        for match in found:
+    for segment in results:
+        for found in segment.matches:
+            match = found.match
             rows.append(
-                [
-                    f"{article.id}:{segment.id}",
-                    f"{match.start}-{match.end}",
-                    match.text,
-                    "|".join(match.keys),
-                ]
+                [segment.label, f"{match.start}-{match.end}", match.text, "|".join(match.keys)]
             )
     if len(rows) > 1:
         _table(rows)
-    total = sum(len(found) for _, _, found in results)
+    total = sum(len(segment.matches) for segment in results)
     typer.echo(f"{total} match(es) in {len(results)} segment(s)", err=True)
 
 
@@ -579,45 +616,47 @@ def lint_glossary(
     ctx: typer.Context,
     fail_on: Annotated[
         Level,
-        typer.Option("--fail-on", help="Exit 1 when a finding reaches this severity."),
+        typer.Option(
+            "--fail-on",
+            metavar="error|warning|info",
+            parser=_choice(Level),
+            autocompletion=_choices(Level),
+            help="Exit 1 when a finding reaches this severity.",
+        ),
     ] = Level.error,
     show: Annotated[
         Level,
-        typer.Option("--show", help="Print findings from this severity up."),
+        typer.Option(
+            "--show",
+            metavar="error|warning|info",
+            parser=_choice(Level),
+            autocompletion=_choices(Level),
+            help="Print findings from this severity up.",
+        ),
     ] = Level.warning,
-    output: FormatOpt = TableFormat.TABLE,
+    output: FormatOpt = TextFormat.TEXT,
 ) -> None:
     """Check the glossary for conflicts and gaps; exit 1 when a finding reaches --fail-on."""
     settings = state(ctx).settings
     termbase = read_glossary(settings)
     findings = lint(termbase, folder=settings.glossary_dir)
-    shown = [f for f in findings if f.severity >= Severity.parse(show.value)]
-    if output is TableFormat.JSON:
-        typer.echo(json.dumps([_finding_record(f) for f in shown], ensure_ascii=False, indent=2))
+    shown_findings = [f for f in findings if f.severity >= Severity.parse(show.value)]
+    if output is TextFormat.JSON:
+        _json([lint_record(f) for f in shown_findings])
     else:
-        for finding in shown:
+        for finding in shown_findings:
             typer.echo(finding.format())
     counts = {level: sum(1 for f in findings if f.severity is level) for level in Severity}
     summary = ", ".join(
         f"{counts[level]} {level.label}(s)" for level in sorted(Severity, reverse=True)
     )
-    hidden = len(findings) - len(shown)
+    hidden = len(findings) - len(shown_findings)
     typer.echo(
         f"{len(termbase)} concept(s): {summary}"
         + (f" ({hidden} not shown; --show info shows them)" if hidden else ""),
         err=True,
     )
     raise typer.Exit(exit_code(findings, Severity.parse(fail_on.value)))
-
-
-def _finding_record(finding: Finding) -> dict[str, Any]:
-    return {
-        "check": finding.check,
-        "severity": finding.severity.label,
-        "location": str(finding.location),
-        "message": finding.message,
-        "subject": finding.subject,
-    }
 
 
 # --- exchange ----------------------------------------------------------------------------------
@@ -630,6 +669,9 @@ def export_glossary(
         ExchangeFormat,
         typer.Option(
             "--format",
+            metavar="tbx|csv|csv-full",
+            parser=_choice(ExchangeFormat),
+            autocompletion=_choices(ExchangeFormat),
             help="tbx: TBX-Basic, every field; csv: header of language codes, one row per source "
             "form with the approved forms (Amazon/Google/MT engines); csv-full: every field, one "
             "row per concept.",
@@ -647,6 +689,7 @@ def export_glossary(
             "--lang",
             "-l",
             metavar="LANG",
+            autocompletion=_complete_languages,
             help="Export this target language only; repeat for several (default: all).",
             show_default=False,
         ),
@@ -654,14 +697,10 @@ def export_glossary(
 ) -> None:
     """Export the glossary as TBX or CSV."""
     settings = state(ctx).settings
-    languages = (
-        list(dict.fromkeys(settings.require_target(code) for code in lang))
-        if lang
-        else list(settings.target_languages)
-    )
+    languages = _languages(settings, lang)
     termbase = read_glossary(settings)
-    project = project_id(settings)[0].split(" ")[0]
-    text = export_termbase(termbase, output, languages=languages, title=f"Glossary of {project}")
+    title = f"Glossary of {project_name(settings)}"
+    text = export_termbase(termbase, output, languages=languages, title=title)
     if out is None:
         typer.echo(text, nl=False)
         return
@@ -677,12 +716,21 @@ def import_glossary(
     ],
     fmt: Annotated[
         ImportFormat,
-        typer.Option("--format", help="File format; auto: XML is TBX, anything else CSV."),
+        typer.Option(
+            "--format",
+            metavar="auto|csv|tbx",
+            parser=_choice(ImportFormat),
+            autocompletion=_choices(ImportFormat),
+            help="File format; auto: XML is TBX, anything else CSV.",
+        ),
     ] = ImportFormat.auto,
     mode: Annotated[
         ImportMode,
         typer.Option(
             "--mode",
+            metavar="merge|replace",
+            parser=_choice(ImportMode),
+            autocompletion=_choices(ImportMode),
             help="merge: add concepts and forms, set what the file gives, remove nothing; "
             "replace: the glossary becomes the file.",
         ),
@@ -696,6 +744,7 @@ def import_glossary(
             "--lang",
             "-l",
             metavar="LANG",
+            autocompletion=_complete_languages,
             help="Target language of a two-column CSV (SOURCE,TARGET rows without a header).",
         ),
     ] = None,
@@ -707,29 +756,22 @@ def import_glossary(
     """
     settings = state(ctx).settings
     target = settings.require_target(lang) if lang is not None else None
-    before = read_glossary(settings)
-    incoming = read_exchange(
-        file,
-        source_language=settings.source_language,
-        languages=settings.target_languages,
-        fmt=fmt.value,
-        target=target,
-    )
-    plan = plan_import(before, incoming, mode)
+    pending = plan_glossary_import(settings, file, fmt=fmt.value, mode=mode, target=target)
+    plan = pending.plan
     for warning in plan.warnings:
         typer.echo(f"warning: {warning}", err=True)
-    require_no_new_errors(before, plan.after)
+    saved = save_import(settings, pending, dry_run=dry_run)
     for change in plan.changes:
         typer.echo(change.format())
     counts = plan.counts
     summary = ", ".join(f"{counts[kind]} {kind}" for kind in ("added", "changed", "removed"))
-    read = f"{len(incoming.concepts)} concept(s) read from {file}"
+    read = f"{len(pending.incoming.concepts)} concept(s) read from {file}"
     if not plan.changes:
         typer.echo(f"{read}; nothing to change", err=True)
-    elif dry_run:
+    elif saved is None:
         typer.echo(f"{read}: {summary}; dry run, nothing written", err=True)
     else:
-        _save(settings, before, plan.after)
+        _report(settings, saved)
         typer.echo(f"{read}: {summary}", err=True)
 
 
@@ -743,25 +785,22 @@ def discover_terms(
         int,
         typer.Option(
             "--min-count",
+            metavar="N",
             min=1,
             help="Propose a new name seen at least this often (variants of known concepts are "
             "proposed from one occurrence).",
         ),
     ] = 2,
-    output: FormatOpt = TableFormat.TABLE,
+    output: FormatOpt = TextFormat.TEXT,
 ) -> None:
     """Suggest variants of known concepts and new names from the corpus; never edits the
     glossary."""
     settings = state(ctx).settings
     termbase = read_glossary(settings)
-    passages = [
-        Passage(f"{article.id}:{segment.id}", segment.text, segment.kind is SegmentKind.TITLE)
-        for article in load_corpus(settings)
-        for segment in article.translatable
-    ]
+    passages = corpus_passages(load_corpus(settings))
     found = discover(termbase, passages, min_count=min_count)
-    if output is TableFormat.JSON:
-        typer.echo(json.dumps(_discovery_record(found), ensure_ascii=False, indent=2))
+    if output is TextFormat.JSON:
+        _json(found.record())
     else:
         _print_discovery(found, min_count)
     typer.echo(
@@ -792,30 +831,3 @@ def _print_discovery(found: Discovery, min_count: int) -> None:
         for name in found.names:
             typer.echo(f"  {name.form!r} seen {_times(name.count)} ({', '.join(name.examples)})")
             typer.echo(f"    {name.command}")
-
-
-def _discovery_record(found: Discovery) -> dict[str, Any]:
-    return {
-        "variants": [
-            {
-                "concept": v.concept,
-                "form": v.form,
-                "known": v.known,
-                "evidence": v.evidence,
-                "count": v.count,
-                "examples": list(v.examples),
-                "command": v.command,
-            }
-            for v in found.variants
-        ],
-        "names": [
-            {
-                "form": n.form,
-                "type": n.type.value,
-                "count": n.count,
-                "examples": list(n.examples),
-                "command": n.command,
-            }
-            for n in found.names
-        ],
-    }
