@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -9,6 +10,16 @@ from typer.testing import CliRunner
 from toolkit.cli import app
 
 REPO = Path(__file__).resolve().parent.parent
+# A small project of the glossary tests' own: 16 concepts of the shipped glossary (written by the
+# toolkit) and two short articles, so that editing the shipped glossary or corpus breaks no test
+# whose subject they are not.
+SAMPLE = Path(__file__).resolve().parent / "data" / "glossary" / "project"
+
+
+def copy_sample(destination: Path) -> Path:
+    """A copy of the sample project at *destination* (tests write to it)."""
+    shutil.copytree(SAMPLE, destination)
+    return destination
 
 
 def run(
