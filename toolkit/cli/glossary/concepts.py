@@ -1,57 +1,48 @@
-"""`toolkit glossary`: list, show, add, edit, remove, find, lint, import, export and discover
-glossary concepts.
+"""`toolkit glossary list, show, add, edit, remove, find, lint`: the concepts one by one.
 
 Each command parses its options, calls one library function (:mod:`toolkit.glossary.editing`,
-:mod:`toolkit.glossary.search`, :mod:`toolkit.glossary.discover`...) and prints; the JSON shapes
-are the library values' ``record()``.
+:mod:`toolkit.glossary.search`, :mod:`toolkit.glossary.lint`) and prints; the JSON shapes are the
+library values' ``record()``.
 """
 
 from __future__ import annotations
 
-import json
 import shutil
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from enum import StrEnum
-from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated
 
 import typer
 
-from toolkit.cli.app import app, state
-from toolkit.cli.output import TextFormat, shown
-from toolkit.config import Settings, load_settings
+from toolkit.cli.app import state
+from toolkit.cli.glossary.options import (
+    TYPE_HELP,
+    ConceptArg,
+    FormatOpt,
+    LangsOpt,
+    TypeOpt,
+    choice,
+    choices,
+    chosen_languages,
+    complete_concepts,
+    glossary_app,
+    print_json,
+    report_saved,
+)
+from toolkit.cli.output import TextFormat
+from toolkit.config import Settings
 from toolkit.corpus.articles import load_corpus
-from toolkit.errors import GlossaryError, ToolkitError
-from toolkit.fileio import write_text_atomic
+from toolkit.errors import GlossaryError
 from toolkit.findings import Severity, exit_code
-from toolkit.glossary.discover import Discovery, corpus_passages, discover
 from toolkit.glossary.editing import (
-    Saved,
     add_concept,
     edit_concept,
-    plan_glossary_import,
     remove_concept,
-    save_import,
 )
-from toolkit.glossary.exchange import ExchangeFormat, ImportMode, export_termbase
 from toolkit.glossary.lint import lint, lint_record
 from toolkit.glossary.search import find_in_articles, find_in_text
-from toolkit.glossary.storage import project_name, read_glossary
+from toolkit.glossary.storage import read_glossary
 from toolkit.glossary.termbase import ConceptChange, ConceptType, Morphology
-
-glossary_app = typer.Typer(
-    help="The glossary (glossary/*.po): list, show, add, edit, remove, find and lint concepts; "
-    "import and export TBX or CSV; discover variants and names in the corpus.",
-    no_args_is_help=True,
-    rich_markup_mode=None,
-)
-app.add_typer(glossary_app, name="glossary")
-
-
-class ImportFormat(StrEnum):
-    auto = "auto"
-    csv = "csv"
-    tbx = "tbx"
 
 
 class Level(StrEnum):
@@ -60,97 +51,6 @@ class Level(StrEnum):
     info = "info"
 
 
-Choice = TypeVar("Choice", bound=StrEnum)
-
-
-def _choice(kind: type[Choice]) -> Callable[[Any], Choice | None]:
-    """Parses an option into *kind*, saying which values there are (typer's own message starts
-    with "Value error,")."""
-
-    def parse(value: Any) -> Choice | None:
-        if value is None:
-            return None
-        try:
-            return kind(value)
-        except ValueError:
-            choices = ", ".join(repr(member.value) for member in kind)
-            raise typer.BadParameter(f"{value!r} is not one of {choices}.") from None
-
-    return parse
-
-
-def _choices(kind: type[StrEnum]) -> Callable[[str], list[str]]:
-    def complete(incomplete: str) -> list[str]:
-        return [member.value for member in kind if member.value.startswith(incomplete)]
-
-    return complete
-
-
-def _completion_settings(ctx: typer.Context) -> Settings | None:
-    """The project's settings while the shell completes a word; None outside a project."""
-    try:
-        return load_settings(ctx.find_root().params.get("project"))
-    except (ToolkitError, OSError, ValueError):
-        return None
-
-
-def _complete_concepts(ctx: typer.Context, incomplete: str) -> list[str]:
-    settings = _completion_settings(ctx)
-    if settings is None:
-        return []
-    try:
-        termbase = read_glossary(settings)
-    except (ToolkitError, OSError, ValueError):
-        return []
-    return [concept.id for concept in termbase.concepts if concept.id.startswith(incomplete)]
-
-
-def _complete_languages(ctx: typer.Context, incomplete: str) -> list[str]:
-    settings = _completion_settings(ctx)
-    if settings is None:
-        return []
-    return [code for code in settings.target_languages if code.startswith(incomplete)]
-
-
-FormatOpt = Annotated[
-    TextFormat,
-    typer.Option(
-        "--format",
-        metavar="text|json",
-        parser=_choice(TextFormat),
-        autocompletion=_choices(TextFormat),
-        help="Output as text or as JSON for scripts.",
-    ),
-]
-_TYPE_HELP = "Concept type: " + ", ".join(t.value for t in ConceptType) + "."
-TypeOpt = Annotated[
-    ConceptType | None,
-    typer.Option(
-        "--type",
-        metavar="TYPE",
-        parser=_choice(ConceptType),
-        autocompletion=_choices(ConceptType),
-        help=_TYPE_HELP,
-        show_default=False,
-    ),
-]
-LangsOpt = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--lang",
-        "-l",
-        metavar="LANG",
-        autocompletion=_complete_languages,
-        help="Show this target language only; repeat for several (default: all).",
-        show_default=False,
-    ),
-]
-ConceptArg = Annotated[
-    str,
-    typer.Argument(
-        metavar="ID", autocompletion=_complete_concepts, help="Id of the concept to change."
-    ),
-]
 VariantOpt = Annotated[
     list[str] | None,
     typer.Option(
@@ -256,24 +156,6 @@ def _change(
     )
 
 
-def _languages(settings: Settings, lang: Sequence[str] | None) -> list[str]:
-    if not lang:
-        return list(settings.target_languages)
-    return list(dict.fromkeys(settings.require_target(code) for code in lang))
-
-
-def _report(settings: Settings, saved: Saved) -> None:
-    """Which files a save changed, and the lint warnings it brought."""
-    for path, status in saved.changed:
-        typer.echo(f"{status} {shown(path, settings)}", err=True)
-    for finding in saved.warnings:
-        typer.echo(f"warning: {finding.message}", err=True)
-
-
-def _json(data: Any) -> None:
-    typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
-
-
 _GAP = "  "
 _MORE = "…"
 # Ids stay whole while the cells cut beside them keep this many characters ("…" included).
@@ -329,11 +211,11 @@ def list_concepts(
 ) -> None:
     """List the concepts: id, type, source form and the approved form per language."""
     settings = state(ctx).settings
-    languages = _languages(settings, lang)
+    languages = chosen_languages(settings, lang)
     termbase = read_glossary(settings)
     concepts = [c for c in termbase.concepts if concept_type is None or c.type is concept_type]
     if output is TextFormat.JSON:
-        _json([concept.record(languages) for concept in concepts])
+        print_json([concept.record(languages) for concept in concepts])
         return
     if not concepts:
         typer.echo(
@@ -359,7 +241,7 @@ def show_concept(
         str,
         typer.Argument(
             metavar="TERM",
-            autocompletion=_complete_concepts,
+            autocompletion=complete_concepts,
             help="Concept id, or any source or target form (any case).",
         ),
     ],
@@ -375,7 +257,7 @@ def show_concept(
             hint="`toolkit glossary find TEXT` searches inside text; `list` shows all concepts",
         )
     if output is TextFormat.JSON:
-        _json([concept.record() for concept in found])
+        print_json([concept.record() for concept in found])
         return
     for number, concept in enumerate(found):
         if number:
@@ -418,9 +300,9 @@ def add_command(
         typer.Option(
             "--type",
             metavar="TYPE",
-            parser=_choice(ConceptType),
-            autocompletion=_choices(ConceptType),
-            help=_TYPE_HELP,
+            parser=choice(ConceptType),
+            autocompletion=choices(ConceptType),
+            help=TYPE_HELP,
             show_default=False,
         ),
     ],
@@ -455,7 +337,7 @@ def add_command(
     )
     edit = add_concept(settings, source, concept_type, change, concept_id=concept_id)
     if edit.saved is not None:
-        _report(settings, edit.saved)
+        report_saved(settings, edit.saved)
     typer.echo(edit.concept_id)
 
 
@@ -524,7 +406,7 @@ def edit_command(
     if edit.saved is None:
         typer.echo("nothing to change", err=True)
     else:
-        _report(settings, edit.saved)
+        report_saved(settings, edit.saved)
     typer.echo(edit.concept_id)
 
 
@@ -534,7 +416,7 @@ def remove_command(
     concept_id: Annotated[
         str,
         typer.Argument(
-            metavar="ID", autocompletion=_complete_concepts, help="Id of the concept to remove."
+            metavar="ID", autocompletion=complete_concepts, help="Id of the concept to remove."
         ),
     ],
 ) -> None:
@@ -542,7 +424,7 @@ def remove_command(
     settings = state(ctx).settings
     edit = remove_concept(settings, concept_id)
     if edit.saved is not None:
-        _report(settings, edit.saved)
+        report_saved(settings, edit.saved)
     typer.echo(edit.concept_id)
 
 
@@ -577,7 +459,7 @@ def find_concepts(
     if text is not None:
         matches = find_in_text(termbase, text)
         if output is TextFormat.JSON:
-            _json([m.record() for m in matches])
+            print_json([m.record() for m in matches])
             return
         if matches:
             rows = [["SPAN", "CONCEPT", "TEXT"]]
@@ -591,7 +473,7 @@ def find_concepts(
 
     results = find_in_articles(termbase, load_corpus(settings), settings.root, unmatched=unmatched)
     if output is TextFormat.JSON:
-        _json([segment.record() for segment in results])
+        print_json([segment.record() for segment in results])
         return
     if unmatched:
         for segment in results:
@@ -619,8 +501,8 @@ def lint_glossary(
         typer.Option(
             "--fail-on",
             metavar="error|warning|info",
-            parser=_choice(Level),
-            autocompletion=_choices(Level),
+            parser=choice(Level),
+            autocompletion=choices(Level),
             help="Exit 1 when a finding reaches this severity.",
         ),
     ] = Level.error,
@@ -629,8 +511,8 @@ def lint_glossary(
         typer.Option(
             "--show",
             metavar="error|warning|info",
-            parser=_choice(Level),
-            autocompletion=_choices(Level),
+            parser=choice(Level),
+            autocompletion=choices(Level),
             help="Print findings from this severity up.",
         ),
     ] = Level.warning,
@@ -642,7 +524,7 @@ def lint_glossary(
     findings = lint(termbase, folder=settings.glossary_dir)
     shown_findings = [f for f in findings if f.severity >= Severity.parse(show.value)]
     if output is TextFormat.JSON:
-        _json([lint_record(f) for f in shown_findings])
+        print_json([lint_record(f) for f in shown_findings])
     else:
         for finding in shown_findings:
             typer.echo(finding.format())
@@ -657,177 +539,3 @@ def lint_glossary(
         err=True,
     )
     raise typer.Exit(exit_code(findings, Severity.parse(fail_on.value)))
-
-
-# --- exchange ----------------------------------------------------------------------------------
-
-
-@glossary_app.command("export")
-def export_glossary(
-    ctx: typer.Context,
-    output: Annotated[
-        ExchangeFormat,
-        typer.Option(
-            "--format",
-            metavar="tbx|csv|csv-full",
-            parser=_choice(ExchangeFormat),
-            autocompletion=_choices(ExchangeFormat),
-            help="tbx: TBX-Basic, every field; csv: header of language codes, one row per source "
-            "form with the approved forms (Amazon/Google/MT engines); csv-full: every field, one "
-            "row per concept.",
-        ),
-    ] = ExchangeFormat.TBX,
-    out: Annotated[
-        Path | None,
-        typer.Option(
-            "--out", "-o", metavar="FILE", help="Write here (default: stdout).", dir_okay=False
-        ),
-    ] = None,
-    lang: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--lang",
-            "-l",
-            metavar="LANG",
-            autocompletion=_complete_languages,
-            help="Export this target language only; repeat for several (default: all).",
-            show_default=False,
-        ),
-    ] = None,
-) -> None:
-    """Export the glossary as TBX or CSV."""
-    settings = state(ctx).settings
-    languages = _languages(settings, lang)
-    termbase = read_glossary(settings)
-    title = f"Glossary of {project_name(settings)}"
-    text = export_termbase(termbase, output, languages=languages, title=title)
-    if out is None:
-        typer.echo(text, nl=False)
-        return
-    write_text_atomic(out, text)
-    typer.echo(f"wrote {out} ({len(termbase)} concept(s), {output.value})", err=True)
-
-
-@glossary_app.command("import")
-def import_glossary(
-    ctx: typer.Context,
-    file: Annotated[
-        Path, typer.Argument(metavar="FILE", help="TBX or CSV file to import.", dir_okay=False)
-    ],
-    fmt: Annotated[
-        ImportFormat,
-        typer.Option(
-            "--format",
-            metavar="auto|csv|tbx",
-            parser=_choice(ImportFormat),
-            autocompletion=_choices(ImportFormat),
-            help="File format; auto: XML is TBX, anything else CSV.",
-        ),
-    ] = ImportFormat.auto,
-    mode: Annotated[
-        ImportMode,
-        typer.Option(
-            "--mode",
-            metavar="merge|replace",
-            parser=_choice(ImportMode),
-            autocompletion=_choices(ImportMode),
-            help="merge: add concepts and forms, set what the file gives, remove nothing; "
-            "replace: the glossary becomes the file.",
-        ),
-    ] = ImportMode.MERGE,
-    dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Print what would change; write nothing.")
-    ] = False,
-    lang: Annotated[
-        str | None,
-        typer.Option(
-            "--lang",
-            "-l",
-            metavar="LANG",
-            autocompletion=_complete_languages,
-            help="Target language of a two-column CSV (SOURCE,TARGET rows without a header).",
-        ),
-    ] = None,
-) -> None:
-    """Import a TBX or CSV glossary; prints what is added, changed or removed.
-
-    Concepts are matched by id, or by source form where the file has none. Refuses (exit 2,
-    nothing written) an import that would create a lint error.
-    """
-    settings = state(ctx).settings
-    target = settings.require_target(lang) if lang is not None else None
-    pending = plan_glossary_import(settings, file, fmt=fmt.value, mode=mode, target=target)
-    plan = pending.plan
-    for warning in plan.warnings:
-        typer.echo(f"warning: {warning}", err=True)
-    saved = save_import(settings, pending, dry_run=dry_run)
-    for change in plan.changes:
-        typer.echo(change.format())
-    counts = plan.counts
-    summary = ", ".join(f"{counts[kind]} {kind}" for kind in ("added", "changed", "removed"))
-    read = f"{len(pending.incoming.concepts)} concept(s) read from {file}"
-    if not plan.changes:
-        typer.echo(f"{read}; nothing to change", err=True)
-    elif saved is None:
-        typer.echo(f"{read}: {summary}; dry run, nothing written", err=True)
-    else:
-        _report(settings, saved)
-        typer.echo(f"{read}: {summary}", err=True)
-
-
-# --- discovery ---------------------------------------------------------------------------------
-
-
-@glossary_app.command("discover")
-def discover_terms(
-    ctx: typer.Context,
-    min_count: Annotated[
-        int,
-        typer.Option(
-            "--min-count",
-            metavar="N",
-            min=1,
-            help="Propose a new name seen at least this often (variants of known concepts are "
-            "proposed from one occurrence).",
-        ),
-    ] = 2,
-    output: FormatOpt = TextFormat.TEXT,
-) -> None:
-    """Suggest variants of known concepts and new names from the corpus; never edits the
-    glossary."""
-    settings = state(ctx).settings
-    termbase = read_glossary(settings)
-    passages = corpus_passages(load_corpus(settings))
-    found = discover(termbase, passages, min_count=min_count)
-    if output is TextFormat.JSON:
-        _json(found.record())
-    else:
-        _print_discovery(found, min_count)
-    typer.echo(
-        f"{len(passages)} segment(s) scanned: {len(found.variants)} variant(s) of known "
-        f"concepts, {len(found.names)} new name(s); the glossary is unchanged",
-        err=True,
-    )
-
-
-def _times(count: int) -> str:
-    return f"{count} time" + ("s" if count != 1 else "")
-
-
-def _print_discovery(found: Discovery, min_count: int) -> None:
-    if found.variants:
-        typer.echo("Variants of known concepts:")
-        for variant in found.variants:
-            typer.echo(
-                f"  {variant.concept}: {variant.form!r} seen {_times(variant.count)} "
-                f"({', '.join(variant.examples)})"
-            )
-            typer.echo(f"    {variant.evidence}")
-            typer.echo(f"    {variant.command}")
-    if found.names:
-        if found.variants:
-            typer.echo("")
-        typer.echo(f"New names (seen at least {_times(min_count)}):")
-        for name in found.names:
-            typer.echo(f"  {name.form!r} seen {_times(name.count)} ({', '.join(name.examples)})")
-            typer.echo(f"    {name.command}")
