@@ -1,5 +1,5 @@
-"""`toolkit glossary ...`: output and exit codes of every command, on the shipped glossary and on
-a fresh project."""
+"""`toolkit glossary ...`: output and exit codes of every command, on the sample project
+(tests/data/glossary/project) and on a fresh one; lint on the sample glossary."""
 
 from __future__ import annotations
 
@@ -8,11 +8,19 @@ from pathlib import Path
 
 import pytest
 from gettext_check import msgfmt_problems
-from glossary_cli import REPO, files, run
+from glossary_cli import SAMPLE, copy_sample, files, run
 from typer.testing import CliRunner
 
 import toolkit.cli.glossary  # noqa: F401  (registers the commands, as toolkit/cli/__init__ does)
 from toolkit.cli import app
+from toolkit.config import load_settings
+from toolkit.glossary.storage import write_glossary
+from toolkit.glossary.termbase import Concept, ConceptType, TargetTerm, Termbase
+
+
+@pytest.fixture
+def sample(tmp_path: Path) -> Path:
+    return copy_sample(tmp_path / "sample")
 
 
 def test_help_lists_the_commands(runner: CliRunner) -> None:
@@ -25,8 +33,8 @@ def test_help_lists_the_commands(runner: CliRunner) -> None:
 # --- list and show --------------------------------------------------------------------------
 
 
-def test_list_table(runner: CliRunner, shipped: Path) -> None:
-    code, out, err = run(runner, shipped, "list")
+def test_list_table(runner: CliRunner, sample: Path) -> None:
+    code, out, err = run(runner, sample, "list", columns=200)
     assert code == 0, err
     lines = out.splitlines()
     assert lines[0].split() == ["ID", "TYPE", "SOURCE", "RU", "KK"]
@@ -46,9 +54,9 @@ def test_list_table(runner: CliRunner, shipped: Path) -> None:
     ],
 )
 def test_list_filters(
-    runner: CliRunner, shipped: Path, args: list[str], present: list[str], absent: list[str]
+    runner: CliRunner, sample: Path, args: list[str], present: list[str], absent: list[str]
 ) -> None:
-    code, out, _ = run(runner, shipped, "list", *args)
+    code, out, _ = run(runner, sample, "list", *args, columns=200)
     assert code == 0
     for text in present:
         assert text in out
@@ -56,9 +64,9 @@ def test_list_filters(
         assert text not in out
 
 
-def test_list_json(runner: CliRunner, shipped: Path) -> None:
+def test_list_json(runner: CliRunner, sample: Path) -> None:
     code, out, _ = run(
-        runner, shipped, "list", "--type", "place", "--lang", "kk", "--format", "json"
+        runner, sample, "list", "--type", "place", "--lang", "kk", "--format", "json"
     )
     assert code == 0
     data = json.loads(out)
@@ -83,17 +91,17 @@ def test_list_json(runner: CliRunner, shipped: Path) -> None:
     assert {item["type"] for item in data} == {"place"}
 
 
-def test_list_unknown_language_is_an_error(runner: CliRunner, shipped: Path) -> None:
-    code, _, err = run(runner, shipped, "list", "--lang", "de")
+def test_list_unknown_language_is_an_error(runner: CliRunner, sample: Path) -> None:
+    code, _, err = run(runner, sample, "list", "--lang", "de")
     assert code == 2
     assert err.startswith("error: language 'de' is not a target language")
 
 
 @pytest.mark.parametrize("term", ["alikhan-smailov", "alihan smailov", "SMAILOV", "Смайлов"])
 def test_show_finds_by_id_variant_and_target_form(
-    runner: CliRunner, shipped: Path, term: str
+    runner: CliRunner, sample: Path, term: str
 ) -> None:
-    code, out, _ = run(runner, shipped, "show", term)
+    code, out, _ = run(runner, sample, "show", term)
     assert code == 0
     assert out.splitlines()[:3] == [
         "alikhan-smailov (person)",
@@ -104,31 +112,31 @@ def test_show_finds_by_id_variant_and_target_form(
     assert "  kk:        Әлихан Смайылов\n    wrong:   Алихан Смаилов; Смаилов\n" in out
 
 
-def test_show_do_not_translate_and_json(runner: CliRunner, shipped: Path) -> None:
-    code, out, _ = run(runner, shipped, "show", "Digital Almaty")
+def test_show_do_not_translate_and_json(runner: CliRunner, sample: Path) -> None:
+    code, out, _ = run(runner, sample, "show", "Digital Almaty")
     assert code == 0
     assert "  ru:        Digital Almaty  [do not translate]" in out
-    code, out, _ = run(runner, shipped, "show", "primeminister.kz", "--format", "json")
+    code, out, _ = run(runner, sample, "show", "primeminister.kz", "--format", "json")
     assert code == 0
     (record,) = json.loads(out)
     assert record["targets"]["kk"]["do_not_translate"] is True
 
 
-def test_show_a_fuzzy_and_a_missing_form(runner: CliRunner, shipped: Path) -> None:
-    kk = shipped / "glossary" / "kk.po"
+def test_show_a_fuzzy_and_a_missing_form(runner: CliRunner, sample: Path) -> None:
+    kk = sample / "glossary" / "kk.po"
     text = kk.read_text(encoding="utf-8")
     text = text.replace('msgctxt "ufa"', '#, fuzzy\nmsgctxt "ufa"', 1)
     kk.write_text(text.replace('msgstr "Уфа"', 'msgstr ""', 1), encoding="utf-8")
-    code, out, _ = run(runner, shipped, "show", "ufa")
+    code, out, _ = run(runner, sample, "show", "ufa")
     assert code == 0
     assert "  kk:        - (no approved form)  [fuzzy: not approved yet]\n" in out
-    code, out, _ = run(runner, shipped, "lint", "--fail-on", "warning")
+    code, out, _ = run(runner, sample, "lint", "--fail-on", "warning")
     assert code == 1
     assert "[missing-target] ufa: kk: no approved form" in out
 
 
-def test_show_unknown_term(runner: CliRunner, shipped: Path) -> None:
-    code, out, err = run(runner, shipped, "show", "Astana")
+def test_show_unknown_term(runner: CliRunner, sample: Path) -> None:
+    code, out, err = run(runner, sample, "show", "Astana")
     assert code == 2
     assert out == ""
     assert err.startswith("error: no concept is named 'Astana'")
@@ -208,25 +216,25 @@ def test_add_without_targets_warns_but_adds(runner: CliRunner, project: Path) ->
     ],
 )
 def test_add_refuses_conflicts_and_bad_input(
-    runner: CliRunner, shipped: Path, args: list[str], message: str
+    runner: CliRunner, sample: Path, args: list[str], message: str
 ) -> None:
-    before = files(shipped)
-    code, out, err = run(runner, shipped, "add", *args)
+    before = files(sample)
+    code, out, err = run(runner, sample, "add", *args)
     assert code == 2, err
     assert out == ""
     assert message in err
-    assert files(shipped) == before
+    assert files(sample) == before
 
 
-def test_edit_changes_a_concept(runner: CliRunner, shipped: Path) -> None:
+def test_edit_changes_a_concept(runner: CliRunner, sample: Path) -> None:
     code, out, err = run(
-        runner, shipped, "edit", "almaty", "--variant", "Almaty City", "--remove-wrong",
+        runner, sample, "edit", "almaty", "--variant", "Almaty City", "--remove-wrong",
         "kk=Алма-Ата", "--wrong", "ru=Алма-Аты", "--morph", "kk=gender=f", "--target-note",
         "kk=Declines: Алматыда.",
     )  # fmt: skip
     assert (code, out) == (0, "almaty\n"), err
     assert "updated glossary/glossary.pot" in err and "updated glossary/kk.po" in err
-    code, out, _ = run(runner, shipped, "show", "almaty city")
+    code, out, _ = run(runner, sample, "show", "almaty city")
     assert "  variants:  Alma-Ata; Almaty City" in out
     assert (
         "  ru:        Алматы\n    wrong:   Алма-Ата; Алма-Аты\n    morph:   indeclinable\n" in out
@@ -234,24 +242,24 @@ def test_edit_changes_a_concept(runner: CliRunner, shipped: Path) -> None:
     assert "  kk:        Алматы\n    morph:   gender=f\n    note:    Declines: Алматыда.\n" in out
 
 
-def test_edit_source_and_do_not_translate(runner: CliRunner, shipped: Path) -> None:
-    code, _, err = run(runner, shipped, "edit", "ufa", "--source", "Ufa City", "--dnt")
+def test_edit_source_and_do_not_translate(runner: CliRunner, sample: Path) -> None:
+    code, _, err = run(runner, sample, "edit", "ufa", "--source", "Ufa City", "--dnt")
     assert code == 0, err
-    ru = (shipped / "glossary" / "ru.po").read_text(encoding="utf-8")
+    ru = (sample / "glossary" / "ru.po").read_text(encoding="utf-8")
     entry = '# do-not-translate\n# morph: gender=f\n#. type: place\nmsgctxt "ufa"\n'
     assert entry + 'msgid "Ufa City"\nmsgstr "Ufa City"' in ru
-    code, _, err = run(runner, shipped, "edit", "ufa", "--no-dnt", "--target", "ru=город Уфа")
+    code, _, err = run(runner, sample, "edit", "ufa", "--no-dnt", "--target", "ru=город Уфа")
     assert code == 0, err
-    code, out, _ = run(runner, shipped, "show", "ufa")
+    code, out, _ = run(runner, sample, "show", "ufa")
     assert "  ru:        город Уфа\n" in out
 
 
-def test_edit_with_nothing_to_change(runner: CliRunner, shipped: Path) -> None:
-    before = files(shipped)
-    code, out, err = run(runner, shipped, "edit", "ufa", "--variant", "Ufa")
+def test_edit_with_nothing_to_change(runner: CliRunner, sample: Path) -> None:
+    before = files(sample)
+    code, out, err = run(runner, sample, "edit", "ufa", "--variant", "Ufa")
     assert (code, out) == (0, "ufa\n")
     assert "nothing to change" in err
-    assert files(shipped) == before
+    assert files(sample) == before
 
 
 @pytest.mark.parametrize(
@@ -266,32 +274,32 @@ def test_edit_with_nothing_to_change(runner: CliRunner, shipped: Path) -> None:
     ],
 )
 def test_edit_refuses_conflicts(
-    runner: CliRunner, shipped: Path, args: list[str], message: str
+    runner: CliRunner, sample: Path, args: list[str], message: str
 ) -> None:
-    before = files(shipped)
-    code, out, err = run(runner, shipped, "edit", *args)
+    before = files(sample)
+    code, out, err = run(runner, sample, "edit", *args)
     assert code == 2
     assert out == ""
     assert message in err
-    assert files(shipped) == before
+    assert files(sample) == before
 
 
-def test_remove(runner: CliRunner, shipped: Path) -> None:
-    code, out, err = run(runner, shipped, "remove", "ufa")
+def test_remove(runner: CliRunner, sample: Path) -> None:
+    code, out, err = run(runner, sample, "remove", "ufa")
     assert (code, out) == (0, "ufa\n"), err
     for name in ("glossary.pot", "ru.po", "kk.po"):
-        assert 'msgctxt "ufa"' not in (shipped / "glossary" / name).read_text(encoding="utf-8")
-    assert run(runner, shipped, "show", "Ufa")[0] == 2
-    code, _, err = run(runner, shipped, "remove", "ufa")
+        assert 'msgctxt "ufa"' not in (sample / "glossary" / name).read_text(encoding="utf-8")
+    assert run(runner, sample, "show", "Ufa")[0] == 2
+    code, _, err = run(runner, sample, "remove", "ufa")
     assert code == 2 and "no concept with id 'ufa'" in err
 
 
 # --- find -----------------------------------------------------------------------------------
 
 
-def test_find_text(runner: CliRunner, shipped: Path) -> None:
+def test_find_text(runner: CliRunner, sample: Path) -> None:
     text = "YEKATERINBURG. Kazakh Premier Alihan Smailov met Russian PM Mikhail Mishustin."
-    code, out, err = run(runner, shipped, "find", text)
+    code, out, err = run(runner, sample, "find", text)
     assert code == 0
     assert [line.split()[:2] for line in out.splitlines()] == [
         ["SPAN", "CONCEPT"],
@@ -302,7 +310,7 @@ def test_find_text(runner: CliRunner, shipped: Path) -> None:
         ["60-77", "mikhail-mishustin"],
     ]
     assert err.strip() == "5 match(es)"
-    code, out, _ = run(runner, shipped, "find", text, "--format", "json")
+    code, out, _ = run(runner, sample, "find", text, "--format", "json")
     first = json.loads(out)[0]
     assert first == {
         "start": 0,
@@ -315,27 +323,27 @@ def test_find_text(runner: CliRunner, shipped: Path) -> None:
     }
 
 
-def test_find_corpus(runner: CliRunner, shipped: Path) -> None:
-    code, out, err = run(runner, shipped, "find", "--corpus", "--format", "json")
+def test_find_corpus(runner: CliRunner, sample: Path) -> None:
+    code, out, err = run(runner, sample, "find", "--corpus", "--format", "json")
     assert code == 0, err
     data = json.loads(out)
-    assert {item["article"] for item in data} == {p.stem for p in (REPO / "corpus").glob("*.txt")}
+    assert {item["article"] for item in data} == {p.stem for p in (SAMPLE / "corpus").glob("*.txt")}
     dateline = next(
         item for item in data
         if item["article"] == "2022-07-04-smailov-mishustin-innoprom" and item["segment"] == "p1.s1"
     )  # fmt: skip
     assert [m["concept"] for m in dateline["matches"]] == ["yekaterinburg", "kazinform"]
     assert dateline["reference"] == "corpus/2022-07-04-smailov-mishustin-innoprom.txt:1"
-    code, out, _ = run(runner, shipped, "find", "--corpus")
+    code, out, _ = run(runner, sample, "find", "--corpus")
     assert code == 0
     assert out.splitlines()[0].split() == ["SEGMENT", "SPAN", "CONCEPT", "TEXT"]
-    assert "2024-02-01-mishustin-smailov-almaty-meeting:p17.s1" in out
+    assert "2024-02-01-mishustin-smailov-almaty-meeting:p3.s1" in out
 
 
-def test_find_corpus_unmatched(runner: CliRunner, shipped: Path) -> None:
-    code, out, err = run(runner, shipped, "find", "--corpus", "--unmatched")
+def test_find_corpus_unmatched(runner: CliRunner, sample: Path) -> None:
+    code, out, err = run(runner, sample, "find", "--corpus", "--unmatched")
     assert code == 0
-    assert "p30.s2  I suggest moving on to the negotiations." in out
+    assert "p5.s2  I suggest moving on to the negotiations." in out
     assert "Smailov" not in out
     assert err.strip().endswith("segment(s) without a concept")
 
@@ -343,8 +351,8 @@ def test_find_corpus_unmatched(runner: CliRunner, shipped: Path) -> None:
 @pytest.mark.parametrize(
     "args", [[], ["Ufa", "--corpus"], ["Ufa", "--unmatched"]], ids=["none", "both", "unmatched"]
 )
-def test_find_needs_text_or_corpus(runner: CliRunner, shipped: Path, args: list[str]) -> None:
-    code, _, err = run(runner, shipped, "find", *args)
+def test_find_needs_text_or_corpus(runner: CliRunner, sample: Path, args: list[str]) -> None:
+    code, _, err = run(runner, sample, "find", *args)
     assert code == 2
     assert "TEXT or --corpus" in err or "--unmatched needs --corpus" in err
 
@@ -362,15 +370,15 @@ def test_lint_shipped_glossary_is_clean(runner: CliRunner, shipped: Path) -> Non
     assert {item["check"] for item in json.loads(out)} == {"shadowed-variant"}
 
 
-def test_lint_reports_a_hand_edit_and_exits_1(runner: CliRunner, shipped: Path) -> None:
-    ru = shipped / "glossary" / "ru.po"
+def test_lint_reports_a_hand_edit_and_exits_1(runner: CliRunner, sample: Path) -> None:
+    ru = sample / "glossary" / "ru.po"
     text = ru.read_text(encoding="utf-8")
     # a terminologist lists the approved form of Kazakhstan as a wrong variant of Almaty
     ru.write_text(
         text.replace("# wrong: Алма-Ата\n", "# wrong: Алма-Ата\n# wrong: Казахстан\n", 1),
         encoding="utf-8",
     )
-    code, out, err = run(runner, shipped, "lint")
+    code, out, err = run(runner, sample, "lint")
     assert code == 1
     lines = ru.read_text(encoding="utf-8").split("\n")
     line = lines.index("# wrong: Алма-Ата") + 1  # where the entry starts
@@ -379,27 +387,147 @@ def test_lint_reports_a_hand_edit_and_exits_1(runner: CliRunner, shipped: Path) 
         "'Казахстан' is the approved form of kazakhstan"
     ]
     assert "1 error(s)" in err
-    code, out, _ = run(runner, shipped, "lint", "--format", "json")
+    code, out, _ = run(runner, sample, "lint", "--format", "json")
     assert code == 1
     assert json.loads(out)[0]["check"] == "wrong-collides"
     # the other commands see the edit too
-    code, out, _ = run(runner, shipped, "show", "almaty")
+    code, out, _ = run(runner, sample, "show", "almaty")
     assert "    wrong:   Алма-Ата; Казахстан\n" in out
 
 
 def test_malformed_file_is_one_error_line_with_file_and_line(
-    runner: CliRunner, shipped: Path
+    runner: CliRunner, sample: Path
 ) -> None:
-    template = shipped / "glossary" / "glossary.pot"
+    template = sample / "glossary" / "glossary.pot"
     text = template.read_text(encoding="utf-8")
     template.write_text(text.replace("#. type: event", "#. type: happening", 1), encoding="utf-8")
     line = next(
         n for n, raw in enumerate(template.read_text().split("\n"), 1) if "happening" in raw
     )
     for args in (["list"], ["lint"], ["show", "ufa"], ["find", "Ufa"]):
-        code, _, err = run(runner, shipped, *args)
+        code, _, err = run(runner, sample, *args)
         assert code == 2
         assert err.splitlines() == [
             f"error: {template}:{line}: unknown type 'happening' of concept 'innoprom' "
             "(type is one of person, place, organisation, event, title, other)"
         ]
+
+
+# --- the command line's vocabulary ----------------------------------------------------------
+
+COMMANDS = ["list", "show", "add", "edit", "remove", "find", "lint", "import", "export", "discover"]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_help_shows_plain_metavars(runner: CliRunner, command: str) -> None:
+    result = runner.invoke(app, ["glossary", command, "--help"])
+    assert result.exit_code == 0
+    for noise in ("<list[", "[[", "<int", "<person|", "<table|", "<text|", "-t,", "table|"):
+        assert noise not in result.stdout
+    if "--lang" in result.stdout:
+        assert "-l, --lang LANG" in result.stdout
+    if "--type" in result.stdout:
+        assert "  --type TYPE " in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["list", "--type", "town"], "Invalid value for '--type': 'town' is not one of 'person',"),
+        (["list", "--format", "table"], "Invalid value for '--format': 'table' is not one of "),
+        (["lint", "--show", "all"], "Invalid value for '--show': 'all' is not one of 'error',"),
+        (["export", "--format", "xml"], "Invalid value for '--format': 'xml' is not one of 'csv',"),
+        (["import", "x.csv", "--mode", "add"], "Invalid value for '--mode': 'add' is not one of"),
+        (["list", "-t", "person"], "No such option: -t"),
+    ],
+)
+def test_bad_options_say_what_is_allowed(
+    runner: CliRunner, project: Path, args: list[str], message: str
+) -> None:
+    code, out, err = run(runner, project, *args)
+    assert code == 2
+    assert out == ""
+    assert message in err
+    assert "Value error" not in err
+
+
+def long_glossary(project: Path) -> None:
+    concepts = []
+    for number in range(3):
+        concepts.append(
+            Concept(
+                f"treaty-on-good-neighbourliness-{number}",
+                ConceptType.OTHER,
+                f"Treaty on Good-Neighbourliness and Alliance in the 21st Century No. {number}",
+                targets=(
+                    TargetTerm(
+                        "ru", "Договор о добрососедстве и союзничестве в XXI веке " + "№1" * 20
+                    ),
+                    TargetTerm("kk", "XXI ғасырдағы тату көршілік және одақтастық туралы шарт"),
+                ),
+            )
+        )
+    concepts.append(Concept("ufa", ConceptType.PLACE, "Ufa", targets=(TargetTerm("ru", "Уфа"),)))
+    write_glossary(load_settings(project), Termbase(tuple(concepts), ("ru", "kk")))
+
+
+@pytest.mark.parametrize(("columns", "ids_whole"), [(80, False), (200, True)])
+def test_list_fits_the_terminal(
+    runner: CliRunner, project: Path, columns: int, ids_whole: bool
+) -> None:
+    long_glossary(project)
+    code, out, err = run(runner, project, "list", columns=columns)
+    assert code == 0, err
+    lines = out.splitlines()
+    assert len(lines) == 5
+    assert max(len(line) for line in lines) <= columns
+    assert all("…" in line for line in lines[1:4])  # every long row is cut...
+    assert lines[4].split() == ["ufa", "place", "Ufa", "Уфа", "-"]  # ...a short one is not
+    for number, line in enumerate(lines[1:4]):
+        # ids stay whole while the cells beside them stay readable
+        whole = line.startswith(f"treaty-on-good-neighbourliness-{number}  ")
+        assert whole == ids_whole
+        assert whole or line.split()[0].endswith("…")
+    code, out, _ = run(runner, project, "list", "--format", "json", columns=columns)
+    assert "…" not in out  # JSON is never cut
+    assert len(json.loads(out)) == 4
+
+
+def complete(runner: CliRunner, words: str) -> list[str]:
+    """What the shell completion offers for the last (possibly empty) word of *words*."""
+    cword = len(words.split()) - (0 if words.endswith(" ") else 1)
+    env = {"_TOOLKIT_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": str(cword)}
+    result = runner.invoke(app, [], prog_name="toolkit", env=env)
+    assert result.exit_code == 0, result.output
+    return result.stdout.split()
+
+
+@pytest.mark.parametrize(
+    ("words", "offered"),
+    [
+        ("glossary show treaty-on-good-neighbourliness-", ["-0", "-1", "-2"]),
+        ("glossary edit u", ["ufa"]),
+        ("glossary remove ", ["-0", "-1", "-2", "ufa"]),
+        ("glossary list --lang ", ["ru", "kk"]),
+        ("glossary export -l k", ["kk"]),
+        ("glossary import x.csv --lang r", ["ru"]),
+        ("glossary list --type p", ["person", "place"]),
+        ("glossary lint --format ", ["text", "json"]),
+    ],
+)
+def test_completion_offers_concepts_and_languages(
+    runner: CliRunner, project: Path, words: str, offered: list[str]
+) -> None:
+    long_glossary(project)
+    found = complete(runner, f"toolkit --project {project} {words}")
+    prefix = "treaty-on-good-neighbourliness"
+    assert found == [f"{prefix}{item}" if item.startswith("-") else item for item in offered]
+
+
+@pytest.mark.parametrize(
+    "words", ["glossary show ", "glossary list --lang ", "glossary edit a"], ids=str
+)
+def test_completion_without_a_project_offers_nothing(
+    runner: CliRunner, tmp_path: Path, words: str
+) -> None:
+    assert complete(runner, f"toolkit --project {tmp_path / 'none'} {words}") == []

@@ -3,6 +3,7 @@ made-up passages for new names and for words that are not names, and at glossary
 
 from __future__ import annotations
 
+import json
 import shlex
 import time
 from pathlib import Path
@@ -11,8 +12,15 @@ import pytest
 
 from toolkit.config import load_settings
 from toolkit.corpus.articles import load_corpus
-from toolkit.corpus.segmentation import SegmentKind
-from toolkit.glossary.discover import Passage, discover, skeleton
+from toolkit.glossary.discover import (
+    Discovery,
+    NameSuggestion,
+    Passage,
+    VariantSuggestion,
+    corpus_passages,
+    discover,
+    skeleton,
+)
 from toolkit.glossary.storage import read_glossary
 from toolkit.glossary.termbase import Concept, ConceptChange, ConceptType, Termbase, apply_change
 
@@ -26,11 +34,7 @@ def shipped() -> Termbase:
 
 @pytest.fixture(scope="module")
 def corpus() -> list[Passage]:
-    return [
-        Passage(f"{article.id}:{segment.id}", segment.text, segment.kind is SegmentKind.TITLE)
-        for article in load_corpus(load_settings(REPO))
-        for segment in article.translatable
-    ]
+    return corpus_passages(load_corpus(load_settings(REPO)))
 
 
 def without(termbase: Termbase, concept_id: str, variant: str) -> Termbase:
@@ -216,3 +220,78 @@ def test_empty_glossary_and_empty_corpus() -> None:
     assert discover(empty, []).names == ()
     found = discover(empty, passages("Aigerim Bekova met Dana Omar.", "Aigerim Bekova left."))
     assert [(n.form, n.count) for n in found.names] == [("Aigerim Bekova", 2)]
+
+
+# --- passages and records ----------------------------------------------------------------------
+
+
+def test_corpus_passages_are_the_translatable_segments(project: Path) -> None:
+    corpus = project / "corpus"
+    corpus.mkdir()
+    (corpus / "2024-03-01-talks.txt").write_text(
+        "Zhanibek Orazbayev met the delegation.\n\nPhoto: Kazinform\n", encoding="utf-8"
+    )
+    meta = {
+        "id": "2024-03-01-talks",
+        "title": "Talks In The Region",
+        "date": "2024-03-01",
+        "dateline": None,
+        "language": "en",
+        "note": None,
+        "origin": None,
+        "source": None,
+    }
+    (corpus / "2024-03-01-talks.json").write_text(json.dumps(meta), encoding="utf-8")
+    assert corpus_passages(load_corpus(load_settings(project))) == [
+        Passage("2024-03-01-talks:title", "Talks In The Region", headline=True),
+        Passage("2024-03-01-talks:p1.s1", "Zhanibek Orazbayev met the delegation."),
+    ]
+
+
+VARIANT = VariantSuggestion(
+    concept="yekaterinburg",
+    form="Ekaterinburg",
+    known="Yekaterinburg",
+    evidence="transliteration of 'Yekaterinburg': e for ye",
+    count=1,
+    examples=("a:p1.s1",),
+)
+NAME = NameSuggestion(
+    form="Zhanibek Orazbayev", type=ConceptType.PERSON, count=2, examples=("a:p1.s1", "a:p2.s1")
+)
+
+
+@pytest.mark.parametrize(
+    ("found", "expected"),
+    [
+        (Discovery((), ()), {"variants": [], "names": []}),
+        (
+            Discovery((VARIANT,), (NAME,)),
+            {
+                "variants": [
+                    {
+                        "concept": "yekaterinburg",
+                        "form": "Ekaterinburg",
+                        "known": "Yekaterinburg",
+                        "evidence": "transliteration of 'Yekaterinburg': e for ye",
+                        "count": 1,
+                        "examples": ["a:p1.s1"],
+                        "command": "toolkit glossary edit yekaterinburg --variant Ekaterinburg",
+                    }
+                ],
+                "names": [
+                    {
+                        "form": "Zhanibek Orazbayev",
+                        "type": "person",
+                        "count": 2,
+                        "examples": ["a:p1.s1", "a:p2.s1"],
+                        "command": "toolkit glossary add 'Zhanibek Orazbayev' --type person",
+                    }
+                ],
+            },
+        ),
+    ],
+    ids=["empty", "both"],
+)
+def test_discovery_record(found: Discovery, expected: dict[str, object]) -> None:
+    assert found.record() == expected

@@ -9,7 +9,7 @@ import pytest
 from toolkit.config import load_settings
 from toolkit.errors import GlossaryError
 from toolkit.findings import Location, Severity
-from toolkit.glossary.lint import RULES, lint, new_errors, require_no_new_errors
+from toolkit.glossary.lint import RULES, lint, lint_record, new_errors, require_no_new_errors
 from toolkit.glossary.storage import read_glossary
 from toolkit.glossary.termbase import Concept, ConceptType, Morphology, TargetTerm, Termbase
 
@@ -273,3 +273,36 @@ def test_shipped_glossary_is_clean() -> None:
     # nesting is expected in a glossary of titles; it is reported as information only
     shadowed = {f.subject for f in findings if f.check == "shadowed-variant"}
     assert {"Kazakhstan", "Republic of Kazakhstan", "Russian Federation"} <= shadowed
+
+
+@pytest.mark.parametrize(
+    ("termbase", "expected"),
+    [
+        (
+            glossary(concept("ufa", "Ufa", line=7), languages=("ru",)),
+            {
+                "check": "missing-target",
+                "severity": "warning",
+                "location": "glossary/ru.po",
+                "message": "ufa: ru: no approved form",
+                "subject": "ufa",
+            },
+        ),
+        (
+            glossary(
+                concept("a", "Ufa", ru("Уфа"), line=3),
+                concept("b", "Oufa", ru("Уфа"), variants=("Ufa",), line=9),
+            ),
+            {
+                "check": "variant-conflict",
+                "severity": "error",
+                "location": "glossary/glossary.pot:9",
+                "message": "source form 'Ufa' of b is also 'Ufa' of a",
+                "subject": "Ufa",
+            },
+        ),
+    ],
+    ids=["warning", "error"],
+)
+def test_lint_record(termbase: Termbase, expected: dict[str, object]) -> None:
+    assert lint_record(lint(termbase)[0]) == expected

@@ -243,6 +243,19 @@ def test_shipped_glossary_round_trips_byte_identically(tmp_path: Path) -> None:
         assert catalog.messages == shipped.messages
 
 
+def test_sample_project_files_are_as_the_toolkit_writes_them(tmp_path: Path) -> None:
+    # the glossary tests' own project (tests/data/glossary/project) stays canonical
+    settings = copy_project(tmp_path, DATA / "project" / "glossary")
+    written = write_glossary(settings, read_glossary(settings), created="2030-01-01 00:00+0000")
+    assert [(path.name, status) for path, status in written] == [
+        ("glossary.pot", "unchanged"),
+        ("ru.po", "unchanged"),
+        ("kk.po", "unchanged"),
+    ]
+    for name in ("glossary.pot", "ru.po", "kk.po"):
+        assert msgfmt_problems(settings.glossary_path / name) == ""
+
+
 _ONE_LINE = st.text(
     alphabet=st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")), min_size=1, max_size=12
 ).map(str.strip)
@@ -397,7 +410,7 @@ def test_hand_edited_files_are_written_back_in_canonical_form(tmp_path: Path) ->
 
 
 def test_a_hand_edit_is_seen_on_the_next_read(tmp_path: Path) -> None:
-    settings = copy_project(tmp_path, REPO / "glossary")
+    settings = copy_project(tmp_path, DATA / "project" / "glossary")
     ru = settings.glossary_path / "ru.po"
     text = ru.read_text(encoding="utf-8")
     ru.write_text(text.replace('msgctxt "ufa"', '# wrong: Уфы-город\nmsgctxt "ufa"', 1))

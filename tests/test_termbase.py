@@ -160,6 +160,75 @@ def test_make_id_needs_latin_letters() -> None:
         make_id("ШОС")
 
 
+# --- records (the JSON shapes) ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("morphology", "expected"),
+    [
+        (Morphology(), {"gender": None, "inflect": [], "indeclinable": False}),
+        (Morphology(Gender.MASCULINE), {"gender": "m", "inflect": [], "indeclinable": False}),
+        (
+            Morphology(Gender.PLURAL, inflect=("Генеральное", "консульство")),
+            {"gender": "pl", "inflect": ["Генеральное", "консульство"], "indeclinable": False},
+        ),
+        (Morphology(indeclinable=True), {"gender": None, "inflect": [], "indeclinable": True}),
+    ],
+)
+def test_morphology_record(morphology: Morphology, expected: dict[str, object]) -> None:
+    assert morphology.record() == expected
+
+
+@pytest.mark.parametrize(
+    ("term", "expected"),
+    [
+        (
+            TargetTerm(
+                "ru", "Алихан Смаилов", ("Смайлов",), morphology=Morphology(Gender.MASCULINE)
+            ),
+            {
+                "approved": "Алихан Смаилов",
+                "wrong": ["Смайлов"],
+                "do_not_translate": False,
+                "fuzzy": False,
+                "morphology": {"gender": "m", "inflect": [], "indeclinable": False},
+                "note": "",
+            },
+        ),
+        (
+            TargetTerm("kk", "", do_not_translate=True, fuzzy=True, note="one\ntwo"),
+            {
+                "approved": "",
+                "wrong": [],
+                "do_not_translate": True,
+                "fuzzy": True,
+                "morphology": {"gender": None, "inflect": [], "indeclinable": False},
+                "note": "one\ntwo",
+            },
+        ),
+    ],
+)
+def test_target_term_record(term: TargetTerm, expected: dict[str, object]) -> None:
+    assert term.record() == expected
+
+
+@pytest.mark.parametrize(
+    ("languages", "targets"),
+    [(None, ["ru", "kk"]), (["kk"], ["kk"]), (["kk", "ru"], ["ru", "kk"]), ([], [])],
+)
+def test_concept_record(languages: list[str] | None, targets: list[str]) -> None:
+    record = SMAILOV.record(languages)
+    assert record == {
+        "id": "alikhan-smailov",
+        "type": "person",
+        "source": "Alikhan Smailov",
+        "variants": ["Alihan Smailov", "Smailov"],
+        "note": "",
+        "targets": {code: SMAILOV.target(code).record() for code in targets},  # type: ignore[union-attr]
+    }
+    assert list(record["targets"]) == targets  # the concept's order, whatever was asked
+
+
 # --- lookups and matchers -------------------------------------------------------------------
 
 

@@ -1,5 +1,9 @@
 """The termbase: concepts with their source variants and approved target forms.
 
 Submodules: ``matcher`` finds concepts in text (multi-pattern, leftmost-longest, whole words);
-the termbase model, its gettext storage, lint, import/export and variant discovery build on it.
+``termbase`` is the model (frozen values, their ``record()`` JSON shapes, changes); ``storage``
+keeps it in gettext files; ``lint`` checks a whole termbase; ``search`` finds concepts in a text
+or the corpus; ``editing`` changes the project's glossary, every save lint-gated; ``exchange``
+reads and writes TBX and CSV and imports them; ``discover`` proposes variants and names from the
+corpus.
 """

@@ -26,11 +26,13 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from typing import Any
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from toolkit.corpus.segmentation import find_dateline
+from toolkit.corpus.articles import Article
+from toolkit.corpus.segmentation import SegmentKind, find_dateline
 from toolkit.glossary.termbase import ConceptType, Termbase
 from toolkit.text import fold, normalize_term
 
@@ -39,6 +41,7 @@ __all__ = [
     "NameSuggestion",
     "Passage",
     "VariantSuggestion",
+    "corpus_passages",
     "discover",
     "skeleton",
 ]
@@ -119,6 +122,17 @@ class VariantSuggestion:
     def command(self) -> str:
         return f"toolkit glossary edit {self.concept} --variant {shlex.quote(self.form)}"
 
+    def record(self) -> dict[str, Any]:
+        return {
+            "concept": self.concept,
+            "form": self.form,
+            "known": self.known,
+            "evidence": self.evidence,
+            "count": self.count,
+            "examples": list(self.examples),
+            "command": self.command,
+        }
+
 
 @dataclass(frozen=True)
 class NameSuggestion:
@@ -131,11 +145,36 @@ class NameSuggestion:
     def command(self) -> str:
         return f"toolkit glossary add {shlex.quote(self.form)} --type {self.type.value}"
 
+    def record(self) -> dict[str, Any]:
+        return {
+            "form": self.form,
+            "type": self.type.value,
+            "count": self.count,
+            "examples": list(self.examples),
+            "command": self.command,
+        }
+
 
 @dataclass(frozen=True)
 class Discovery:
     variants: tuple[VariantSuggestion, ...]
     names: tuple[NameSuggestion, ...]
+
+    def record(self) -> dict[str, Any]:
+        """The suggestions as JSON-ready data (what ``--format json`` prints)."""
+        return {
+            "variants": [v.record() for v in self.variants],
+            "names": [n.record() for n in self.names],
+        }
+
+
+def corpus_passages(articles: Iterable[Article]) -> list[Passage]:
+    """The translatable segments of *articles* as passages located ``article:segment``."""
+    return [
+        Passage(f"{article.id}:{segment.id}", segment.text, segment.kind is SegmentKind.TITLE)
+        for article in articles
+        for segment in article.translatable
+    ]
 
 
 def skeleton(form: str) -> str:

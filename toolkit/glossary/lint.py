@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from toolkit.errors import GlossaryError
 from toolkit.findings import Finding, Location, Severity
@@ -30,7 +31,7 @@ from toolkit.glossary.storage import TEMPLATE_NAME
 from toolkit.glossary.termbase import Concept, TargetTerm, Termbase
 from toolkit.text import normalize_term
 
-__all__ = ["RULES", "Rule", "lint", "new_errors", "require_no_new_errors"]
+__all__ = ["RULES", "Rule", "lint", "lint_record", "new_errors", "require_no_new_errors"]
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,19 @@ def lint(
         if wanted is None or rule.name in wanted
         for finding in rule.run(termbase, where)
     ]
+
+
+def lint_record(finding: Finding) -> dict[str, Any]:
+    """A lint finding as JSON-ready data (what ``glossary lint --format json`` prints): a
+    glossary finding has no span or catalog entry, so the shape is narrower than
+    :meth:`Finding.record`."""
+    return {
+        "check": finding.check,
+        "severity": finding.severity.label,
+        "location": str(finding.location),
+        "message": finding.message,
+        "subject": finding.subject,
+    }
 
 
 def new_errors(before: Termbase, after: Termbase) -> list[Finding]:

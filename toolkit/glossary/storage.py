@@ -77,6 +77,7 @@ __all__ = [
     "catalog_file",
     "concept_message",
     "glossary_catalogs",
+    "project_name",
     "read_glossary",
     "read_termbase",
     "target_message",
@@ -362,6 +363,7 @@ def _termbase(
         source = catalogs.get(language)
         if source is None:
             continue
+        # The file name <lang>.po decides here, not a translations/<lang>/ folder (catalog_language)
         declared = source.catalog.language
         if declared and declared != language:
             raise GlossaryError(
@@ -585,14 +587,18 @@ def write_termbase(
     return written
 
 
+def project_name(settings: Settings) -> str:
+    """The project's name as the glossary's comments and exports title it."""
+    ident, _ = project_id(settings)
+    return ident.split(" ")[0]
+
+
 def write_glossary(
     settings: Settings, termbase: Termbase, *, created: str | None = None
 ) -> list[tuple[Path, WriteStatus]]:
     """Write the project's termbase to its glossary folder."""
     now = created or timestamp()
     header = template_header(settings, now)
-    ident, _ = project_id(settings)
-    project = ident.split(" ")[0]
     return write_termbase(
-        settings.glossary_path, termbase, header=header, project=project, created=now
+        settings.glossary_path, termbase, header=header, project=project_name(settings), created=now
     )

@@ -23,10 +23,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import cached_property
+from typing import Any
 
 from toolkit.errors import GlossaryError
 from toolkit.glossary.matcher import Matcher
@@ -207,6 +208,14 @@ class Morphology:
                 )
         return cls(gender=gender, inflect=inflect, indeclinable=indeclinable)
 
+    def record(self) -> dict[str, Any]:
+        """The hints as JSON-ready data."""
+        return {
+            "gender": self.gender.value if self.gender else None,
+            "inflect": list(self.inflect),
+            "indeclinable": self.indeclinable,
+        }
+
 
 @dataclass(frozen=True)
 class TargetTerm:
@@ -251,6 +260,17 @@ class TargetTerm:
         """*text* is exactly one of the wrong variants (case matters: ``Иннопром``)."""
         return text.strip() in self.wrong
 
+    def record(self) -> dict[str, Any]:
+        """The term as JSON-ready data (its language is the key it is filed under)."""
+        return {
+            "approved": self.approved,
+            "wrong": list(self.wrong),
+            "do_not_translate": self.do_not_translate,
+            "fuzzy": self.fuzzy,
+            "morphology": self.morphology.record(),
+            "note": self.note,
+        }
+
 
 @dataclass(frozen=True)
 class Concept:
@@ -284,6 +304,22 @@ class Concept:
 
     def target(self, language: str) -> TargetTerm | None:
         return next((t for t in self.targets if t.language == language), None)
+
+    def record(self, languages: Collection[str] | None = None) -> dict[str, Any]:
+        """The concept as JSON-ready data (what ``--format json`` prints); *languages*: the
+        target terms to include (default all)."""
+        return {
+            "id": self.id,
+            "type": self.type.value,
+            "source": self.source,
+            "variants": list(self.variants),
+            "note": self.note,
+            "targets": {
+                term.language: term.record()
+                for term in self.targets
+                if languages is None or term.language in languages
+            },
+        }
 
     def with_target(self, term: TargetTerm) -> Concept:
         """The concept with *term* for its language (replacing one); an empty term removes it."""
