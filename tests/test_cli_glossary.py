@@ -436,7 +436,7 @@ def test_help_shows_plain_metavars(runner: CliRunner, command: str) -> None:
         (["list", "--type", "town"], "Invalid value for '--type': 'town' is not one of 'person',"),
         (["list", "--format", "table"], "Invalid value for '--format': 'table' is not one of "),
         (["lint", "--show", "all"], "Invalid value for '--show': 'all' is not one of 'error',"),
-        (["export", "--format", "xml"], "Invalid value for '--format': 'xml' is not one of 'csv',"),
+        (["export", "--as", "xml"], "Invalid value for '--as': 'xml' is not one of 'csv',"),
         (["import", "x.csv", "--mode", "add"], "Invalid value for '--mode': 'add' is not one of"),
         (["list", "-t", "person"], "No such option: -t"),
     ],

@@ -41,7 +41,7 @@ def test_help_lists_the_commands(runner: CliRunner) -> None:
 
 
 def test_export_tbx_to_stdout(runner: CliRunner, sample: Path) -> None:
-    code, out, err = run(runner, sample, "export", "--format", "tbx")
+    code, out, err = run(runner, sample, "export", "--as", "tbx")
     assert code == 0, err
     root = ET.fromstring(out.encode("utf-8"))
     assert root.tag == f"{NS}tbx" and root.get("type") == "TBX-Basic"
@@ -52,7 +52,7 @@ def test_export_tbx_to_stdout(runner: CliRunner, sample: Path) -> None:
 
 def test_export_to_a_file(runner: CliRunner, sample: Path, tmp_path: Path) -> None:
     target = tmp_path / "out" / "glossary.csv"
-    code, out, err = run(runner, sample, "export", "--format", "csv", "--out", str(target))
+    code, out, err = run(runner, sample, "export", "--as", "csv", "--out", str(target))
     assert code == 0, err
     assert out == ""
     assert err.strip() == f"wrote {target} (16 concept(s), csv)"
@@ -64,8 +64,8 @@ def test_export_to_a_file(runner: CliRunner, sample: Path, tmp_path: Path) -> No
 @pytest.mark.parametrize(
     ("args", "header"),
     [
-        (["--format", "csv", "--lang", "kk"], "en,kk"),
-        (["--format", "csv-full", "-l", "ru"], "id,type,en,en:variants,note,ru,ru:wrong,ru:morph,"),
+        (["--as", "csv", "--lang", "kk"], "en,kk"),
+        (["--as", "csv-full", "-l", "ru"], "id,type,en,en:variants,note,ru,ru:wrong,ru:morph,"),
     ],
 )
 def test_export_languages(runner: CliRunner, sample: Path, args: list[str], header: str) -> None:
@@ -91,7 +91,7 @@ def test_export_then_import_changes_nothing(
 ) -> None:
     before = files(sample)
     exported = tmp_path / f"glossary.{fmt}"
-    assert run(runner, sample, "export", "--format", fmt, "-o", str(exported))[0] == 0
+    assert run(runner, sample, "export", "--as", fmt, "-o", str(exported))[0] == 0
     mode = "merge" if fmt == "csv" else "replace"  # plain CSV carries forms only
     code, out, err = run(runner, sample, "import", str(exported), "--mode", mode)
     assert code == 0, err
@@ -109,7 +109,7 @@ def test_import_into_a_new_project_rebuilds_the_glossary(
     fmt: str,
 ) -> None:
     exported = tmp_path / "glossary.export"
-    assert run(runner, sample, "export", "--format", fmt, "-o", str(exported))[0] == 0
+    assert run(runner, sample, "export", "--as", fmt, "-o", str(exported))[0] == 0
     fresh = make_project(name="fresh")
     code, out, err = run(runner, fresh, "import", str(exported))
     assert code == 0, err
@@ -134,6 +134,27 @@ def test_import_dry_run_writes_nothing(runner: CliRunner, sample: Path) -> None:
     assert "warning: skipped language(s) de-DE" in err
     summary = "1 added, 1 changed, 0 removed; dry run, nothing written"
     assert err.strip().endswith(f"2 concept(s) read from {DATA / 'multiterm.tbx'}: {summary}")
+    assert files(sample) == before
+
+
+def test_import_plan_as_json(runner: CliRunner, sample: Path) -> None:
+    before = files(sample)
+    code, out, err = run(
+        runner, sample, "import", str(DATA / "multiterm.tbx"), "--dry-run", "--format", "json"
+    )
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["counts"] == {"added": 1, "changed": 1, "removed": 0}
+    assert data["changes"] == [
+        {
+            "id": "almaty",
+            "kind": "changed",
+            "details": ["+variant 'Alma Ata'", "+ru wrong 'Алма Ата'"],
+        },
+        {"id": "astana", "kind": "added", "details": ["'Astana'"]},
+    ]
+    assert data["written"] is False
+    assert any("de-DE" in warning for warning in data["warnings"])
     assert files(sample) == before
 
 

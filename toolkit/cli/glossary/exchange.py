@@ -47,7 +47,7 @@ def export_glossary(
     output: Annotated[
         ExchangeFormat,
         typer.Option(
-            "--format",
+            "--as",
             metavar="tbx|csv|csv-full",
             parser=choice(ExchangeFormat),
             autocompletion=choices(ExchangeFormat),
@@ -96,7 +96,7 @@ def import_glossary(
     fmt: Annotated[
         ImportFormat,
         typer.Option(
-            "--format",
+            "--as",
             metavar="auto|csv|tbx",
             parser=choice(ImportFormat),
             autocompletion=choices(ImportFormat),
@@ -127,6 +127,7 @@ def import_glossary(
             help="Target language of a two-column CSV (SOURCE,TARGET rows without a header).",
         ),
     ] = None,
+    output: FormatOpt = TextFormat.TEXT,
 ) -> None:
     """Import a TBX or CSV glossary; prints what is added, changed or removed.
 
@@ -140,8 +141,11 @@ def import_glossary(
     for warning in plan.warnings:
         typer.echo(f"warning: {warning}", err=True)
     saved = save_import(settings, pending, dry_run=dry_run)
-    for change in plan.changes:
-        typer.echo(change.format())
+    if output is TextFormat.JSON:
+        print_json({**plan.record(), "written": saved is not None})
+    else:
+        for change in plan.changes:
+            typer.echo(change.format())
     counts = plan.counts
     summary = ", ".join(f"{counts[kind]} {kind}" for kind in ("added", "changed", "removed"))
     read = f"{len(pending.incoming.concepts)} concept(s) read from {file}"

@@ -11,7 +11,7 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
-from toolkit.cli.app import app
+from toolkit.cli.app import ToolkitTyper, app
 from toolkit.cli.output import TextFormat, shown
 from toolkit.config import Settings, load_settings
 from toolkit.errors import ToolkitError
@@ -19,7 +19,7 @@ from toolkit.glossary.editing import Saved
 from toolkit.glossary.storage import read_glossary
 from toolkit.glossary.termbase import ConceptType
 
-glossary_app = typer.Typer(
+glossary_app = ToolkitTyper(
     help="The glossary (glossary/*.po): list, show, add, edit, remove, find and lint concepts; "
     "import and export TBX or CSV; discover variants and names in the corpus.",
     no_args_is_help=True,

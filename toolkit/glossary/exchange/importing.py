@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
+from typing import Any
 
 from toolkit.errors import GlossaryError
 from toolkit.findings import Location
@@ -33,6 +34,9 @@ class ConceptDiff:
         details = ": " + "; ".join(self.details) if self.details else ""
         return f"{self.kind:<8} {self.id}{details}"
 
+    def record(self) -> dict[str, Any]:
+        return {"id": self.id, "kind": self.kind, "details": list(self.details)}
+
 
 @dataclass(frozen=True)
 class ImportPlan:
@@ -46,6 +50,14 @@ class ImportPlan:
         return {
             kind: sum(1 for c in self.changes if c.kind == kind)
             for kind in ("added", "changed", "removed")
+        }
+
+    def record(self) -> dict[str, Any]:
+        """The JSON shape of ``toolkit glossary import --format json``."""
+        return {
+            "counts": self.counts,
+            "changes": [change.record() for change in self.changes],
+            "warnings": list(self.warnings),
         }
 
 
