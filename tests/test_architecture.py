@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
 import tomllib
@@ -108,6 +109,28 @@ def test_no_import_cycles() -> None:
                 where = ", ".join(str(d["line_number"]) for d in lines)
                 details.append(f"{module} -> {imported} (line {where})")
     assert not cycles, "import cycles:\n" + "\n".join(details)
+
+
+def test_no_function_level_imports_of_the_toolkit() -> None:
+    """A project import inside a function hides a dependency from a reader (and once hid cycles).
+
+    Lazy imports of heavy third-party runtimes (argostranslate, CTranslate2) stay allowed.
+    """
+    hidden = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for function in ast.walk(tree):
+            if not isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef):
+                continue
+            for node in ast.walk(function):
+                names = []
+                if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                    names = [node.module]
+                elif isinstance(node, ast.Import):
+                    names = [alias.name for alias in node.names]
+                if any(n == "toolkit" or n.startswith("toolkit.") for n in names):
+                    hidden.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert hidden == []
 
 
 def test_every_part_of_the_package_is_in_a_layer() -> None:

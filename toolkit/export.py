@@ -44,6 +44,7 @@ from toolkit.corpus.segmentation import SegmentKind
 from toolkit.errors import CatalogError
 from toolkit.fileio import write_text_atomic
 from toolkit.findings import Location, display_path
+from toolkit.gettext import pofile
 from toolkit.gettext.model import Catalog, WriteStatus
 from toolkit.locales import format_date, language_name
 from toolkit.project.paths import catalog_path, target_languages
@@ -237,19 +238,10 @@ def assemble_article(
     )
 
 
-def _shown(path: Path, settings: Settings) -> str:
-    try:
-        return path.relative_to(settings.root).as_posix()
-    except ValueError:
-        return str(path)
-
-
 def plan_export(
     settings: Settings, language: str, article_ids: Sequence[str] = ()
 ) -> list[TranslatedArticle]:
     """Every article (or *article_ids*) assembled in *language*; writes nothing."""
-    from toolkit.gettext import pofile  # pofile imports catalogs, which this module builds on
-
     code = settings.require_target(language)
     articles = select_articles(settings, article_ids)
     assembled = []
@@ -263,7 +255,9 @@ def plan_export(
                 f"`toolkit catalog update --lang {code} {article.id}`, then translate it",
             )
         catalog = pofile.read_catalog(path)
-        assembled.append(assemble_article(article, catalog, code, shown=_shown(path, settings)))
+        assembled.append(
+            assemble_article(article, catalog, code, shown=display_path(path, settings.root))
+        )
     return assembled
 
 

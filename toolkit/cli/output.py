@@ -24,13 +24,6 @@ class TextFormat(StrEnum):
     JSON = "json"
 
 
-class TableFormat(StrEnum):
-    """The former ``--format table|json`` of `toolkit glossary`; gone once it takes text|json."""
-
-    TABLE = "table"
-    JSON = "json"
-
-
 def print_json(data: Any) -> None:
     """JSON as every command writes it: indented, UTF-8 text left readable."""
     typer.echo(json.dumps(data, ensure_ascii=False, indent=2))

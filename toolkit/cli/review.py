@@ -26,6 +26,7 @@ from toolkit.cli.output import TextFormat, page, print_json
 from toolkit.config import Settings
 from toolkit.errors import EXIT_FINDINGS, EXIT_OK, CatalogError
 from toolkit.export import ExportFormat, ExportRefused, export_articles
+from toolkit.fileio import write_text_atomic
 from toolkit.gettext import pofile
 from toolkit.gettext.model import Catalog
 from toolkit.gettext.store import save_catalog
@@ -65,8 +66,6 @@ def _write_html(
     reviews: Sequence[ReviewCatalog], chosen: Sequence[Sequence[ReviewEntry]], out: Path
 ) -> list[Path]:
     """One page at OUT.html, or a folder with one page per catalog and an index.html."""
-    from toolkit.fileio import write_text_atomic
-
     if out.suffix.lower() in (".html", ".htm") and not out.is_dir():
         write_text_atomic(out, render_report(reviews, chosen))
         return [out]
