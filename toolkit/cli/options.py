@@ -7,8 +7,9 @@ text|json``, article ids are ``ARTICLE`` arguments.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import typer
 
@@ -62,6 +63,34 @@ def _project_languages(ctx: typer.Context) -> Iterable[str]:
 
 complete_articles = never_failing(_project_articles)
 complete_languages = never_failing(_project_languages)
+
+
+# --- choices ---------------------------------------------------------------------------------
+
+Choice = TypeVar("Choice", bound=StrEnum)
+
+
+def choice(kind: type[Choice]) -> Callable[[Any], Choice | None]:
+    """Parses an option into *kind*, saying which values there are (typer's own message starts
+    with "Value error,")."""
+
+    def parse(value: Any) -> Choice | None:
+        if value is None:
+            return None
+        try:
+            return kind(value)
+        except ValueError:
+            allowed = ", ".join(repr(member.value) for member in kind)
+            raise typer.BadParameter(f"{value!r} is not one of {allowed}.") from None
+
+    return parse
+
+
+def choices(kind: type[StrEnum]) -> Callable[[str], list[str]]:
+    def complete(incomplete: str) -> list[str]:
+        return [member.value for member in kind if member.value.startswith(incomplete)]
+
+    return complete
 
 
 # --- shared arguments and options --------------------------------------------------------------

@@ -18,18 +18,14 @@ from toolkit.cli.app import state
 from toolkit.cli.glossary.options import (
     TYPE_HELP,
     ConceptArg,
-    FormatOpt,
     LangsOpt,
     TypeOpt,
-    choice,
-    choices,
-    chosen_languages,
     complete_concepts,
     glossary_app,
-    print_json,
     report_saved,
 )
-from toolkit.cli.output import TextFormat
+from toolkit.cli.options import FormatOpt, choice, choices
+from toolkit.cli.output import TextFormat, print_json
 from toolkit.config import Settings
 from toolkit.corpus.articles import load_corpus
 from toolkit.errors import GlossaryError
@@ -43,6 +39,7 @@ from toolkit.glossary.lint import lint, lint_record
 from toolkit.glossary.search import find_in_articles, find_in_text
 from toolkit.glossary.storage import read_glossary
 from toolkit.glossary.termbase import ConceptChange, ConceptType, Morphology
+from toolkit.project.paths import target_languages
 
 
 class Level(StrEnum):
@@ -211,7 +208,7 @@ def list_concepts(
 ) -> None:
     """List the concepts: id, type, source form and the approved form per language."""
     settings = state(ctx).settings
-    languages = chosen_languages(settings, lang)
+    languages = target_languages(settings, lang)
     termbase = read_glossary(settings)
     concepts = [c for c in termbase.concepts if concept_type is None or c.type is concept_type]
     if output is TextFormat.JSON:

@@ -14,22 +14,18 @@ import typer
 
 from toolkit.cli.app import state
 from toolkit.cli.glossary.options import (
-    FormatOpt,
-    choice,
-    choices,
-    chosen_languages,
-    complete_languages,
     glossary_app,
-    print_json,
     report_saved,
 )
-from toolkit.cli.output import TextFormat
+from toolkit.cli.options import FormatOpt, choice, choices, complete_languages
+from toolkit.cli.output import TextFormat, print_json
 from toolkit.corpus.articles import load_corpus
 from toolkit.fileio import write_text_atomic
 from toolkit.glossary.discover import Discovery, corpus_passages, discover
 from toolkit.glossary.editing import plan_glossary_import, save_import
 from toolkit.glossary.exchange import ExchangeFormat, ImportMode, export_termbase
 from toolkit.glossary.storage import project_name, read_glossary
+from toolkit.project.paths import target_languages
 
 
 class ImportFormat(StrEnum):
@@ -76,7 +72,7 @@ def export_glossary(
 ) -> None:
     """Export the glossary as TBX or CSV."""
     settings = state(ctx).settings
-    languages = chosen_languages(settings, lang)
+    languages = target_languages(settings, lang)
     termbase = read_glossary(settings)
     title = f"Glossary of {project_name(settings)}"
     text = export_termbase(termbase, output, languages=languages, title=title)
