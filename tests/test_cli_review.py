@@ -17,7 +17,6 @@ from toolkit.cli import app
 from toolkit.gettext import pofile
 
 DATA = Path(__file__).parent / "data" / "review" / "project"
-REPOSITORY = Path(__file__).parent.parent
 RU = Path("translations") / "ru" / "sample.po"
 FIXED = "В консульском округе проживает более 90 000 казахов, в том числе свыше 7 000 студентов."
 
@@ -342,17 +341,15 @@ def test_approve_usage_errors_change_nothing(
 # --- export --------------------------------------------------------------------------------
 
 
-def test_export_shipped_articles(runner: CliRunner, tmp_path: Path) -> None:
+def test_export_finished_articles(runner: CliRunner, tiny_project: Path, tmp_path: Path) -> None:
     code, out, err = run(
-        runner, REPOSITORY, "export", "--lang", "ru", "--lang", "kk", "--out", str(tmp_path)
+        runner, tiny_project, "export", "--lang", "ru", "--lang", "kk", "--out", str(tmp_path)
     )
     assert code == 0
     paths = out.splitlines()
-    assert len(paths) == 10 and all(Path(p).is_file() for p in paths)
-    assert paths[0] == str(
-        tmp_path / "ru" / "2022-07-04-smailov-consulate-general-yekaterinburg.txt"
-    )
-    assert err.strip() == "export: 10 article(s), 10 written"
+    assert len(paths) == 6 and all(Path(p).is_file() for p in paths)
+    assert paths[0] == str(tmp_path / "ru" / "2022-07-04-innoprom.txt")
+    assert err.strip() == "export: 6 article(s), 6 written"
 
 
 def test_export_refuses_with_the_list(runner: CliRunner, project: Path) -> None:

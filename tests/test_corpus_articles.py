@@ -1,4 +1,4 @@
-"""Import cleaning, storage and loading of articles; properties of the committed corpus."""
+"""Import cleaning, storage and loading of articles; the tiny project's corpus as committed."""
 
 # Real corpus text: Cyrillic letters, typographic quotes and dashes are the point here.
 
@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from pathlib import Path
 
 import pytest
+from corpus_check import assert_segments_rebuild_every_paragraph
 
 from toolkit.config import Settings, load_settings
 from toolkit.corpus.articles import (
@@ -25,11 +25,11 @@ from toolkit.corpus.articles import (
     read_source,
     split_run_on,
 )
-from toolkit.corpus.segmentation import SegmentKind, iter_paragraphs
+from toolkit.corpus.segmentation import SegmentKind
 from toolkit.errors import CorpusError
 
 DATA = Path(__file__).parent / "data" / "corpus"
-REPO = Path(__file__).resolve().parent.parent
+TINY_PROJECT = Path(__file__).parent / "data" / "project"
 
 
 @pytest.fixture
@@ -385,43 +385,56 @@ def test_non_utf8_corpus_file(settings: Settings) -> None:
         load_article(settings, "x")
 
 
-# --- the committed corpus -------------------------------------------------------------------
+# --- the tiny project's corpus ---------------------------------------------------------------
 
-CORPUS = load_corpus(load_settings(REPO)) if (REPO / "corpus").is_dir() else []
+TINY = load_corpus(load_settings(TINY_PROJECT))
+# How tests/data/project/corpus was made (its README.md): source file, id, title.
+TINY_IMPORTS = [
+    (
+        "innoprom.txt",
+        "2022-07-04-innoprom",
+        "Alikhan Smailov and Mikhail Mishustin meet at INNOPROM",
+    ),
+    (
+        "almaty-meeting.txt",
+        "2024-02-01-almaty-meeting",
+        "Mikhail Mishustin meets Alikhan Smailov in Almaty",
+    ),
+    (
+        "almaty-talks.txt",
+        "2024-02-04-almaty-talks",
+        "Alikhan Smailov and Mikhail Mishustin hold talks in Almaty",
+    ),
+]
 
 
-def test_corpus_has_the_five_articles() -> None:
-    assert [a.id for a in CORPUS] == [
-        "2022-07-04-smailov-consulate-general-yekaterinburg",
-        "2022-07-04-smailov-innoprom-industrial-cooperation",
-        "2022-07-04-smailov-mishustin-innoprom",
-        "2024-02-01-mishustin-smailov-almaty-meeting",
-        "2024-02-04-smailov-mishustin-almaty-talks",
+def test_tiny_corpus_has_its_three_articles() -> None:
+    assert [(a.id, a.meta.source, a.meta.dateline) for a in TINY] == [
+        ("2022-07-04-innoprom", "Kazinform", "Yekaterinburg"),
+        ("2024-02-01-almaty-meeting", None, "Russia"),
+        ("2024-02-04-almaty-talks", "primeminister.kz", None),
     ]
-    sources = {a.id: (a.meta.source, a.meta.dateline) for a in CORPUS}
-    assert sources["2022-07-04-smailov-mishustin-innoprom"] == ("Kazinform", "Yekaterinburg")
-    assert sources["2022-07-04-smailov-innoprom-industrial-cooperation"] == (None, "Nur-Sultan")
-    assert sources["2024-02-04-smailov-mishustin-almaty-talks"] == ("primeminister.kz", None)
-    assert all(a.meta.date is not None for a in CORPUS)
+    assert [(len(a.segments), sum(s.translatable for s in a.segments)) for a in TINY] == [
+        (6, 5),
+        (5, 4),
+        (4, 3),
+    ]
 
 
-@pytest.mark.parametrize("article", CORPUS, ids=lambda a: a.id)
+@pytest.mark.parametrize("article", TINY, ids=lambda a: a.id)
 def test_corpus_segments_rebuild_every_paragraph(article: Article) -> None:
-    body = article.text_path.read_text(encoding="utf-8")
-    assert body.endswith("\n") and not body.endswith("\n\n")
-    assert re.fullmatch(r"(?:[^\n]+\n\n)*[^\n]+\n", body), "one paragraph per line, blank between"
-    paragraphs = list(iter_paragraphs(body))
-    segments = [s for s in article.segments if s.kind is not SegmentKind.TITLE]
-    for number, (line, text) in enumerate(paragraphs, start=1):
-        own = [s for s in segments if s.paragraph == number]
-        assert own, f"paragraph {number} has no segments"
-        assert {s.line for s in own} == {line}
-        assert re.sub(r"\s+", "", "".join(s.text for s in own)) == re.sub(r"\s+", "", text)
-    assert len({s.id for s in article.segments}) == len(article.segments)
-    assert all(s.reason for s in article.segments if not s.translatable)
-    assert all(s.reason is None for s in article.segments if s.translatable)
-    text_segments = [s for s in segments if s.kind is SegmentKind.TEXT]
-    assert all(re.search(r"[.!?…][»”’\"]?$", s.text) for s in text_segments)
+    assert_segments_rebuild_every_paragraph(article)
+
+
+@pytest.mark.parametrize(("name", "article_id", "title"), TINY_IMPORTS)
+def test_tiny_sources_import_to_the_committed_corpus(
+    settings: Settings, name: str, article_id: str, title: str
+) -> None:
+    source = TINY_PROJECT / "sources" / name
+    article = import_article(settings, source, article_id=article_id, title=title).article
+    committed = TINY_PROJECT / "corpus"
+    assert article.text_path.read_bytes() == (committed / f"{article_id}.txt").read_bytes()
+    assert article.meta_path.read_bytes() == (committed / f"{article_id}.json").read_bytes()
 
 
 def test_exclusions_are_reported_as_findings(settings: Settings, tmp_path: Path) -> None:
