@@ -78,6 +78,8 @@ def test_sort_key_puts_the_whole_file_before_its_lines() -> None:
         "a.po:3",
         "b.po",
     ]
+    # The values themselves sort the same way, a file without a line included.
+    assert sorted(locations) == sorted(locations, key=lambda x: x.sort_key)
     assert Location("a.po").sort_key == ("a.po", 0)
 
 

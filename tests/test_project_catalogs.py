@@ -15,6 +15,7 @@ import pytest
 from toolkit.config import load_settings
 from toolkit.errors import CatalogError, LanguageError
 from toolkit.gettext.pofile import read_catalog, write_catalog
+from toolkit.gettext.store import save_catalog
 from toolkit.project.catalogs import (
     CatalogFile,
     find_catalogs,
@@ -253,3 +254,18 @@ def test_a_symlinked_catalog_keeps_the_path_as_found(sample: Path, tmp_path: Pat
     assert linked.catalog == headerless
     assert read_catalog_file(link, settings=settings).path == link
     assert language_catalogs(settings, "kk")["linked"].path == link
+    assert linked.shown == "translations/kk/linked.po"  # where it was found, not its target
+
+
+def test_saving_a_symlinked_catalog_writes_through_the_link(sample: Path, tmp_path: Path) -> None:
+    target = tmp_path / "elsewhere" / "sample.po"
+    target.parent.mkdir()
+    catalog = read_catalog(sample / "translations" / "kk" / "sample.po")
+    write_catalog(target, catalog)
+    link = sample / "translations" / "kk" / "linked.po"
+    link.symlink_to(target)
+    changed = catalog.with_header("Last-Translator", "Editor <e@example.org>")
+    save_catalog(link, changed)
+    assert link.is_symlink() and link.resolve() == target.resolve()
+    assert read_catalog(target).header_value("Last-Translator") == "Editor <e@example.org>"
+    assert not [p for p in target.parent.iterdir() if p.name.endswith(".tmp")]

@@ -12,6 +12,10 @@ from pathlib import Path
 
 
 def write_atomic(path: Path, data: bytes) -> None:
+    """Replace *path* with *data* in one step; a symlink is followed, so the link stays a link
+    and its target gets the new content."""
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
     path.parent.mkdir(parents=True, exist_ok=True)
     # The name is chosen before the file exists, so that a signal arriving at any point after
     # it is created (even before open() returns) still finds the name to clean up.

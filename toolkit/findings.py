@@ -6,9 +6,11 @@ them and exit 1 when one reaches the level the user chose with ``--fail-on``.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import IntEnum
+from functools import total_ordering
 from pathlib import Path, PurePath
 from typing import Any
 
@@ -32,14 +34,18 @@ class Severity(IntEnum):
 def display_path(path: PurePath | str, root: Path | None = None) -> str:
     """How a file is shown to users: relative to *root* (the project) when inside it, POSIX."""
     if root is not None and isinstance(path, Path):
-        try:
-            return path.resolve().relative_to(root.resolve()).as_posix()
-        except ValueError:
-            pass
+        # Absolute but not resolved: a symlinked catalog is shown where it was found.
+        here, base = Path(os.path.abspath(path)), Path(os.path.abspath(root))
+        for candidate, top in ((here, base), (here, base.resolve())):
+            try:
+                return candidate.relative_to(top).as_posix()
+            except ValueError:
+                continue
     return PurePath(path).as_posix() if isinstance(path, PurePath) else path
 
 
-@dataclass(frozen=True, order=True)
+@total_ordering
+@dataclass(frozen=True)
 class Location:
     """Where a finding points: a file as shown to users and, when known, a 1-based line.
 
@@ -70,7 +76,13 @@ class Location:
 
     @property
     def sort_key(self) -> tuple[str, int]:
+        """(path, line), a file's own location (no line) first."""
         return (self.path, self.line if self.line is not None else 0)
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, Location):
+            return NotImplemented
+        return self.sort_key < other.sort_key
 
 
 @dataclass(frozen=True)
