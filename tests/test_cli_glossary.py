@@ -338,6 +338,9 @@ def test_find_corpus(runner: CliRunner, sample: Path) -> None:
     assert code == 0
     assert out.splitlines()[0].split() == ["SEGMENT", "SPAN", "CONCEPT", "TEXT"]
     assert "2024-02-01-mishustin-smailov-almaty-meeting:p3.s1" in out
+    # Each row's cells are in the header's order: the concept id under CONCEPT.
+    first = out.splitlines()[1].split()
+    assert first[2] in {m["concept"] for item in data for m in item["matches"]}
 
 
 def test_find_corpus_unmatched(runner: CliRunner, sample: Path) -> None:

@@ -482,7 +482,7 @@ def find_concepts(
         for found in segment.matches:
             match = found.match
             rows.append(
-                [segment.label, f"{match.start}-{match.end}", match.text, "|".join(match.keys)]
+                [segment.label, f"{match.start}-{match.end}", "|".join(match.keys), match.text]
             )
     if len(rows) > 1:
         _table(rows)
