@@ -111,3 +111,51 @@ def test_checks_never_raise_on_odd_entries() -> None:
         catalog = CatalogFile.in_memory("x.po", Catalog(messages=tuple(odd)), language)
         report = run_checks([catalog])
         assert report.entries == len(odd) + 1  # the plural message has two forms
+
+
+# --- records: the JSON shape of `toolkit check --list --format json` ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        (
+            "untranslated",
+            {
+                "name": "untranslated",
+                "severity": "warning",
+                "side": "target",
+                "description": "Entry has no translation yet.",
+            },
+        ),
+        (
+            "fuzzy",
+            {
+                "name": "fuzzy",
+                "severity": "info",
+                "side": "target",
+                "description": "Entry is a suggestion that awaits approval.",
+            },
+        ),
+        (
+            "source-language",
+            {
+                "name": "source-language",
+                "severity": "warning",
+                "side": "source",
+                "description": "Template text that is not in the source language.",
+            },
+        ),
+    ],
+)
+def test_check_record(name: str, expected: dict[str, str]) -> None:
+    record = get_check(name).record()
+    assert record == expected
+    assert list(record) == ["name", "severity", "side", "description"]  # the printed order
+
+
+def test_every_check_record_says_its_severity_and_side() -> None:
+    for check in CHECKS:
+        record = check.record()
+        assert record["severity"] == check.severity.label
+        assert record["side"] in {side.value for side in Side}

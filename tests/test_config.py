@@ -98,3 +98,31 @@ def test_require_target(project: Path, given: str, expected: str) -> None:
 def test_require_target_rejects_unconfigured(project: Path) -> None:
     with pytest.raises(LanguageError, match="not a target language"):
         load_settings(project).require_target("de")
+
+
+# --- records: the JSON shape of `toolkit config --format json` -----------------------------------
+
+
+def test_settings_record(project: Path) -> None:
+    settings = load_settings(project)
+    record = settings.record()
+    assert record == {
+        "root": str(settings.root),
+        "source_language": "en",
+        "target_languages": ["ru", "kk"],
+        "corpus": str(settings.root / "corpus"),
+        "glossary": str(settings.root / "glossary"),
+        "translations": str(settings.root / "translations"),
+        "build": str(settings.root / "build"),
+        "engine": {},
+    }
+    assert list(record) == [
+        "root",
+        "source_language",
+        "target_languages",
+        "corpus",
+        "glossary",
+        "translations",
+        "build",
+        "engine",
+    ]

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+import pytest
 from enforce_data import TERMBASE
 
-from toolkit.enforce import enforce_catalog, enforce_message
+from toolkit.enforce import Change, ChangeKind, EnforceSummary, enforce_catalog, enforce_message
 from toolkit.enforce.records import EnforcementRecord, enforcement_records
+from toolkit.findings import Location
 from toolkit.gettext.model import Catalog, Message
 
 
@@ -69,3 +73,77 @@ def test_enforce_catalog_keeps_untouched_entries_and_findings_carry_the_entry() 
     assert len(result.changes) == 1 and len(result.changed) == 1
     (finding,) = [f for e in result.entries for f in e.findings]
     assert finding.entry == (None, "The Prime Minister of Kazakhstan arrived.")
+
+
+# --- records: the JSON shapes of `toolkit enforce --format json` --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("change", "location", "language", "expected"),
+    [
+        (
+            Change(
+                "almaty",
+                ChangeKind.WRONG_VARIANT,
+                "Алма-Ате",
+                "Алматы",
+                (2, 10),
+                (2, 8),
+                "locative singular",
+            ),
+            Location("translations/ru/sample.po", 12),
+            "ru",
+            {
+                "location": "translations/ru/sample.po:12",
+                "language": "ru",
+                "concept": "almaty",
+                "kind": "wrong-variant",
+                "old": "Алма-Ате",
+                "new": "Алматы",
+                "features": "locative singular",
+                "span": [2, 10],
+                "new_span": [2, 8],
+            },
+        ),
+        (
+            Change("innoprom", ChangeKind.RESTORED, "", "ИННОПРОМ", (0, 0), (0, 8)),
+            Location("kk.po", 0),
+            None,
+            {
+                "location": "kk.po:0",
+                "language": None,
+                "concept": "innoprom",
+                "kind": "restored",
+                "old": "",
+                "new": "ИННОПРОМ",
+                "features": "",
+                "span": [0, 0],
+                "new_span": [0, 8],
+            },
+        ),
+    ],
+)
+def test_change_record(
+    change: Change, location: Location, language: str | None, expected: dict[str, Any]
+) -> None:
+    record = change.record(location, language)
+    assert record == expected
+    assert list(record) == list(expected)  # the printed order
+
+
+@pytest.mark.parametrize(
+    ("summary", "expected"),
+    [
+        (
+            EnforceSummary(catalogs=2, entries_changed=3, changes=4, written=0, dry_run=True),
+            {"catalogs": 2, "entries_changed": 3, "changes": 4, "written": 0, "dry_run": True},
+        ),
+        (
+            EnforceSummary(catalogs=1, entries_changed=0, changes=0, written=0, dry_run=False),
+            {"catalogs": 1, "entries_changed": 0, "changes": 0, "written": 0, "dry_run": False},
+        ),
+    ],
+)
+def test_enforce_summary_record(summary: EnforceSummary, expected: dict[str, Any]) -> None:
+    assert summary.record() == expected
+    assert list(summary.record()) == list(expected)

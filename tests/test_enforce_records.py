@@ -91,3 +91,24 @@ def test_records_of_a_message_in_order_and_other_notes() -> None:
     )
     assert other_comments(message) == ("Checked against the press release.",)
     assert EnforcementRecord("innoprom", "", "ИННОПРОМ").format() == "innoprom: ∅ -> ИННОПРОМ"
+
+
+# --- records: the JSON shape of an enforcement record in `toolkit review --format json` ----------
+
+
+@pytest.mark.parametrize(
+    ("record", "expected"),
+    [
+        (
+            EnforcementRecord("alikhan-smailov", "Смайлов", "Смаилов"),
+            {"concept": "alikhan-smailov", "old": "Смайлов", "new": "Смаилов"},
+        ),
+        (
+            EnforcementRecord("innoprom", "", "ИННОПРОМ"),
+            {"concept": "innoprom", "old": "", "new": "ИННОПРОМ"},
+        ),
+    ],
+)
+def test_enforcement_record_record(record: EnforcementRecord, expected: dict[str, str]) -> None:
+    assert record.record() == expected
+    assert list(record.record()) == ["concept", "old", "new"]

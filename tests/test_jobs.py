@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 from gettext_check import msgfmt_problems
@@ -27,9 +28,17 @@ from job_project import (
 from toolkit.config import Settings, load_settings
 from toolkit.engines import Translation
 from toolkit.errors import EngineUnavailable
-from toolkit.findings import Finding, Severity
+from toolkit.findings import Finding, Location, Severity
 from toolkit.gettext import pofile
-from toolkit.jobs import Hooks, Progress, lock_path, translate_project
+from toolkit.jobs import (
+    Hooks,
+    JobSummary,
+    Missing,
+    Progress,
+    Row,
+    lock_path,
+    translate_project,
+)
 from toolkit.project.paths import catalog_path, template_path
 
 ARTICLES = 3  # in tests/data/jobs/project/corpus
@@ -299,3 +308,142 @@ def test_an_interrupted_job_keeps_what_it_wrote_and_a_rerun_does_the_rest(
     assert all(after[a].find(msgid).msgstr == text for (a, msgid), text in kept.items())  # type: ignore[union-attr]
     assert summary.complete
     assert not lock_path(empty_project).read_text()  # released on the way out
+
+
+# --- records: the JSON shapes of `toolkit translate --format json` ----------------------------
+
+RECORD_ROOT = Path("/project")
+
+
+def row(article: str, language: str, **figures: Any) -> Row:
+    values: dict[str, Any] = {
+        "total": 5,
+        "reused": 1,
+        "machine": 3,
+        "empty": 1,
+        "suggestions": 2,
+        "seconds": 1.23456,
+        "status": "updated",
+    }
+    values.update(figures)
+    path = RECORD_ROOT / "translations" / language / f"{article}.po"
+    return Row(article=article, language=language, path=path, **values)
+
+
+@pytest.mark.parametrize(
+    ("shown", "expected"),
+    [
+        (
+            row("a", "ru"),
+            {
+                "article": "a",
+                "language": "ru",
+                "path": "translations/ru/a.po",
+                "status": "updated",
+                "total": 5,
+                "reused": 1,
+                "machine": 3,
+                "empty": 1,
+                "suggestions": 2,
+                "seconds": 1.235,
+            },
+        ),
+        (
+            row("b", "kk", status="dry-run", machine=0, empty=4, seconds=0.0),
+            {
+                "article": "b",
+                "language": "kk",
+                "path": "translations/kk/b.po",
+                "status": "dry-run",
+                "total": 5,
+                "reused": 1,
+                "machine": 0,
+                "empty": 4,
+                "suggestions": 2,
+                "seconds": 0.0,
+            },
+        ),
+    ],
+)
+def test_row_record(shown: Row, expected: dict[str, Any]) -> None:
+    record = shown.record(RECORD_ROOT)
+    assert record == expected
+    assert list(record) == list(expected)
+    total = shown.total_record()
+    assert total == {k: v for k, v in expected.items() if k not in ("article", "path")}
+    assert list(total) == [k for k in expected if k not in ("article", "path")]
+
+
+def test_a_path_outside_the_root_is_shown_as_it_is() -> None:
+    outside = Row("a", "ru", Path("/elsewhere/a.po"), 1, 0, 1, 0, 0, 0.5, "created")
+    assert outside.record(RECORD_ROOT)["path"] == "/elsewhere/a.po"
+
+
+def test_missing_record() -> None:
+    gap = Missing("en", "kk", "no package", "install one", 7)
+    assert gap.record() == {
+        "source": "en",
+        "target": "kk",
+        "reason": "no package",
+        "hint": "install one",
+        "segments": 7,
+    }
+    assert list(gap.record()) == ["source", "target", "reason", "hint", "segments"]
+
+
+def test_job_summary_record() -> None:
+    rows = (row("a", "ru"), row("b", "ru", empty=0, seconds=2.0), row("a", "kk", empty=0))
+    finding = Finding(
+        "term-missing", Severity.ERROR, "missing", Location("translations/ru/a.po", 3)
+    )
+    summary = JobSummary(
+        rows=rows,
+        routes=(("ru", "argos en->ru"), ("kk", "memory only")),
+        missing=(Missing("en", "kk", "no package", "install one", 0),),
+        findings=(finding,),
+        notes=("took over a stale lock",),
+        seconds=3.14159,
+        dry_run=False,
+    )
+    record = summary.record(RECORD_ROOT)
+    assert list(record) == [
+        "dry_run",
+        "complete",
+        "seconds",
+        "catalogs",
+        "totals",
+        "routes",
+        "missing",
+        "notes",
+        "findings",
+    ]
+    assert (record["dry_run"], record["complete"], record["seconds"]) == (False, False, 3.142)
+    assert record["catalogs"] == [r.record(RECORD_ROOT) for r in rows]
+    assert record["totals"] == {
+        "ru": {
+            "language": "ru",
+            "status": "unchanged",
+            "total": 10,
+            "reused": 2,
+            "machine": 6,
+            "empty": 1,
+            "suggestions": 4,
+            "seconds": 3.235,
+        },
+        "kk": rows[2].total_record() | {"status": "unchanged"},
+    }
+    assert record["routes"] == {"ru": "argos en->ru", "kk": "memory only"}
+    assert record["missing"] == [summary.missing[0].record()]
+    assert record["notes"] == ["took over a stale lock"]
+    assert record["findings"] == [finding.record()]
+
+
+def test_job_summary_record_of_a_run(empty_project: Settings) -> None:
+    settings = empty_project
+    summary = translate_project(settings, Tagger(BOTH), dry_run=True)
+    record = summary.record(settings.root)
+    assert record["dry_run"] is True
+    assert [c["path"] for c in record["catalogs"]] == [
+        catalog_path(settings, r.language, r.article).relative_to(settings.root).as_posix()
+        for r in summary.rows
+    ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -14,7 +15,15 @@ from toolkit.gettext import pofile
 from toolkit.gettext.model import Catalog, Message
 from toolkit.glossary.storage import read_glossary
 from toolkit.project.catalogs import CatalogFile
-from toolkit.review.approve import accept, approve, edit, entry_ids, find_entries
+from toolkit.review.approve import (
+    ApproveResult,
+    Decision,
+    accept,
+    approve,
+    edit,
+    entry_ids,
+    find_entries,
+)
 from toolkit.review.model import check_catalogs
 
 DATA = Path(__file__).parent / "data" / "review" / "project"
@@ -152,3 +161,58 @@ def test_accept_and_edit(catalog: Catalog) -> None:
     assert edited is not None and not edited.fuzzy and edited.msgstr == fixed
     with pytest.raises(CatalogError):
         accept(catalog, (None, "not there"))
+
+
+# --- records: the JSON shape of `toolkit approve --format json` ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("decision", "expected"),
+    [
+        (
+            Decision("p1.s2", "Smailov arrived.", "approved", "approved"),
+            {
+                "entry": "p1.s2",
+                "msgid": "Smailov arrived.",
+                "status": "approved",
+                "reason": "approved",
+            },
+        ),
+        (
+            Decision("line 40", "19 regions", "kept", "1 error finding: numbers"),
+            {
+                "entry": "line 40",
+                "msgid": "19 regions",
+                "status": "kept",
+                "reason": "1 error finding: numbers",
+            },
+        ),
+    ],
+)
+def test_decision_record(decision: Decision, expected: dict[str, str]) -> None:
+    assert decision.record() == expected
+    assert list(decision.record()) == ["entry", "msgid", "status", "reason"]
+
+
+@pytest.mark.parametrize("status", ["updated", "unchanged", "dry-run"])
+def test_approve_result_record(status: str) -> None:
+    decisions = (
+        Decision("p1.s2", "Smailov arrived.", "approved", "approved"),
+        Decision("title", "A title", "unchanged", "already approved"),
+    )
+    result = ApproveResult(Catalog(), decisions)
+    record: dict[str, Any] = result.record("translations/ru/sample.po", status)
+    assert record == {
+        "path": "translations/ru/sample.po",
+        "status": status,
+        "decisions": [d.record() for d in decisions],
+    }
+    assert list(record) == ["path", "status", "decisions"]
+
+
+def test_approve_record_of_a_real_catalog(catalog: Catalog, findings: list[Finding]) -> None:
+    result = approve(catalog, findings, all_clean=True)
+    record = result.record("translations/ru/sample.po", "dry-run")
+    assert [(d["entry"], d["status"]) for d in record["decisions"]] == [
+        (d.label, d.status) for d in result.decisions
+    ]

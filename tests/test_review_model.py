@@ -4,20 +4,23 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from toolkit.config import Settings, load_settings
 from toolkit.enforce.records import EnforcementRecord
 from toolkit.errors import CatalogError
-from toolkit.findings import Location
-from toolkit.gettext.model import Catalog, Message
+from toolkit.findings import Finding, Location, Severity
+from toolkit.gettext.model import Catalog, Counts, Message
 from toolkit.glossary.storage import read_glossary
 from toolkit.project.catalogs import CatalogFile
 from toolkit.review.model import (
     EntryState,
     ReviewCatalog,
+    ReviewEntry,
     Selection,
+    TermHit,
     check_catalogs,
     entry_state,
     review_catalog,
@@ -174,3 +177,122 @@ def test_folder_and_project_skip_templates(settings: Settings) -> None:
 def test_a_template_is_not_reviewed(settings: Settings) -> None:
     with pytest.raises(CatalogError, match="a template has no translations to review"):
         review_catalogs(settings, [settings.root / "translations/templates/sample.pot"])
+
+
+# --- records: the JSON shapes of `toolkit review --format json` -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("hit", "expected"),
+    [
+        (
+            TermHit(0, 15, "alikhan-smailov", "source", "Алихан Смаилов", "Alikhan Smailov"),
+            {"start": 0, "end": 15, "concept": "alikhan-smailov", "official": "Алихан Смаилов"},
+        ),
+        (
+            TermHit(3, 10, "almaty", "wrong", "Алматы", "Алма-Ата"),
+            {"start": 3, "end": 10, "concept": "almaty", "kind": "wrong", "official": "Алматы"},
+        ),
+        (
+            TermHit(0, 7, "smailov", "surname", "", "Смаилов"),
+            {"start": 0, "end": 7, "concept": "smailov", "kind": "surname", "official": ""},
+        ),
+    ],
+)
+def test_term_hit_record(hit: TermHit, expected: dict[str, Any]) -> None:
+    """A source mention leaves its kind out; a target rendering says how it renders the term."""
+    assert hit.record() == expected
+    assert list(hit.record()) == list(expected)
+
+
+FUZZY_ENTRY = ReviewEntry(
+    path="translations/ru/a.po",
+    line=29,
+    message=Message(
+        "Smailov arrived.",
+        "Смаилов прибыл.",
+        flags=("fuzzy",),
+        previous_msgid="Smailov came.",
+        lineno=29,
+    ),
+    language="ru",
+    form=0,
+    state=EntryState.FUZZY,
+    segments=("p1.s2",),
+    findings=(
+        Finding("fuzzy", Severity.INFO, "awaits approval", Location("translations/ru/a.po", 29)),
+        Finding("numbers", Severity.ERROR, "19 missing", Location("translations/ru/a.po", 29)),
+    ),
+    source_terms=(TermHit(0, 7, "smailov", "source", "Смаилов", "Smailov"),),
+    target_terms=(TermHit(0, 7, "smailov", "approved", "Смаилов", "Смаилов"),),
+    enforcement=(EnforcementRecord("smailov", "Смайлов", "Смаилов"),),
+    notes=("checked by the desk",),
+)
+
+
+def test_review_entry_record() -> None:
+    record = FUZZY_ENTRY.record()
+    assert record == {
+        "location": "translations/ru/a.po:29",
+        "segments": ["p1.s2"],
+        "msgid": "Smailov arrived.",
+        "msgstr": "Смаилов прибыл.",
+        "state": "fuzzy",
+        "findings": [FUZZY_ENTRY.findings[1].record()],  # the state's own finding left out
+        "source_terms": [{"start": 0, "end": 7, "concept": "smailov", "official": "Смаилов"}],
+        "target_terms": [
+            {"start": 0, "end": 7, "concept": "smailov", "kind": "approved", "official": "Смаилов"}
+        ],
+        "enforced": [{"concept": "smailov", "old": "Смайлов", "new": "Смаилов"}],
+        "previous_msgid": "Smailov came.",
+        "notes": ["checked by the desk"],
+    }
+    assert list(record) == [
+        "location",
+        "segments",
+        "msgid",
+        "msgstr",
+        "state",
+        "findings",
+        "source_terms",
+        "target_terms",
+        "enforced",
+        "previous_msgid",
+        "notes",
+    ]
+
+
+def test_review_catalog_record_with_all_or_the_chosen_entries() -> None:
+    plain = ReviewEntry(
+        path="translations/ru/a.po",
+        line=None,
+        message=Message("Hello.", ""),
+        language="ru",
+        form=0,
+        state=EntryState.UNTRANSLATED,
+        segments=(),
+        findings=(),
+        source_terms=(),
+        target_terms=(),
+        enforcement=(),
+        notes=(),
+    )
+    catalog = ReviewCatalog(
+        "translations/ru/a.po", "ru", "en", (FUZZY_ENTRY, plain), Counts(2, 0, 1, 1)
+    )
+    assert catalog.record() == {
+        "path": "translations/ru/a.po",
+        "language": "ru",
+        "entries": [FUZZY_ENTRY.record(), plain.record()],
+    }
+    assert catalog.record([plain])["entries"] == [plain.record()]
+    assert catalog.record([])["entries"] == []
+    assert plain.record()["location"] == "translations/ru/a.po"
+    assert plain.record()["previous_msgid"] is None
+
+
+def test_review_record_of_a_checked_catalog(ru: ReviewCatalog) -> None:
+    record = ru.record(select_entries(ru.entries, [Selection.FINDINGS]))
+    assert (record["path"], record["language"]) == ("translations/ru/sample.po", "ru")
+    assert [e["segments"] for e in record["entries"]] == [["p2.s1"], ["p3.s1"]]
+    assert [f["check"] for f in record["entries"][0]["findings"]] == ["numbers"]

@@ -123,6 +123,19 @@ class Settings:
     def catalog_dir(self, language: str) -> Path:
         return self.translations_path / language
 
+    def record(self) -> dict[str, Any]:
+        """The JSON shape of ``toolkit config --format json``: the folders as absolute paths."""
+        return {
+            "root": str(self.root),
+            "source_language": self.source_language,
+            "target_languages": list(self.target_languages),
+            "corpus": str(self.corpus_path),
+            "glossary": str(self.glossary_path),
+            "translations": str(self.translations_path),
+            "build": str(self.build_path),
+            "engine": self.engine,
+        }
+
     def require_target(self, language: str) -> str:
         """Return the normalised code of a configured target language or raise."""
         code = validate_language(language)

@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 from toolkit.checks.basic import check_fuzzy, check_unchanged, check_untranslated
 from toolkit.checks.entry import CheckContext, Entry, Issue
@@ -62,6 +63,15 @@ class Check:
     description: str
     function: SetCheck  # all entries of one language (or all templates) at once
     side: Side = Side.TARGET
+
+    def record(self) -> dict[str, Any]:
+        """The JSON shape of ``toolkit check --list --format json``."""
+        return {
+            "name": self.name,
+            "severity": self.severity.label,
+            "side": self.side.value,
+            "description": self.description,
+        }
 
     def run(self, entries: Sequence[Entry], context: CheckContext) -> list[Finding]:
         return [self.finding(issue) for issue in self.function(entries, context)]

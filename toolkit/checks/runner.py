@@ -10,11 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from toolkit.checks.entry import CheckContext, Entry, catalog_entries
 from toolkit.checks.registry import CHECKS, Check, Side, select_checks
 from toolkit.config import Settings
-from toolkit.findings import Finding
+from toolkit.findings import Finding, Severity
 from toolkit.glossary.storage import read_glossary
 from toolkit.glossary.termbase import Termbase
 from toolkit.project.catalogs import CatalogFile, find_catalogs
@@ -28,6 +29,23 @@ class CheckReport:
     catalogs: int  # files checked
     entries: int  # entries (plural forms counted apart) checked
     checks: tuple[str, ...]  # names of the checks that ran
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """Findings per severity label, the most severe first (every level, zeros included)."""
+        return {s.label: sum(f.severity is s for f in self.findings) for s in reversed(Severity)}
+
+    def record(self) -> dict[str, Any]:
+        """The JSON shape of ``toolkit check --format json``: the findings and a summary."""
+        return {
+            "findings": [finding.record() for finding in self.findings],
+            "summary": {
+                "catalogs": self.catalogs,
+                "entries": self.entries,
+                "checks": list(self.checks),
+                "counts": self.counts,
+            },
+        }
 
 
 def run_checks(

@@ -74,13 +74,8 @@ def _print_text(findings: Sequence[Finding]) -> None:
             typer.echo(f"    {'':<8} {'':<18} source: {shown}")
 
 
-def _counts(findings: Sequence[Finding]) -> dict[str, int]:
-    return {s.label: sum(f.severity is s for f in findings) for s in reversed(Severity)}
-
-
 def _summary(report: CheckReport) -> str:
-    counts = _counts(report.findings)
-    found = ", ".join(f"{n} {label}" for label, n in counts.items() if n)
+    found = ", ".join(f"{n} {label}" for label, n in report.counts.items() if n)
     scope = f"{report.catalogs} catalog(s), {report.entries} entries, {len(report.checks)} checks"
     if not report.findings:
         return f"no findings ({scope})"
@@ -89,16 +84,7 @@ def _summary(report: CheckReport) -> str:
 
 def _list_checks(output: TextFormat) -> None:
     if output is TextFormat.JSON:
-        data = [
-            {
-                "name": c.name,
-                "severity": c.severity.label,
-                "side": c.side.value,
-                "description": c.description,
-            }
-            for c in CHECKS
-        ]
-        print_json(data)
+        print_json([c.record() for c in CHECKS])
         return
     width = max(len(c.name) for c in CHECKS)
     for c in CHECKS:
@@ -164,16 +150,7 @@ def check(
     settings = state(ctx).settings
     report = check_project(settings, paths or (), lang, only=only, exclude=exclude)
     if output is TextFormat.JSON:
-        data = {
-            "findings": [finding.record() for finding in report.findings],
-            "summary": {
-                "catalogs": report.catalogs,
-                "entries": report.entries,
-                "checks": list(report.checks),
-                "counts": _counts(report.findings),
-            },
-        }
-        print_json(data)
+        print_json(report.record())
     else:
         _print_text(report.findings)
     typer.echo(_summary(report), err=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -12,12 +12,10 @@ from toolkit.cli.app import ToolkitTyper, app, state
 from toolkit.cli.options import ArticleArg, FormatOpt
 from toolkit.cli.output import TextFormat, print_json
 from toolkit.corpus.articles import (
-    Article,
     ImportPlan,
     ImportResult,
     load_article,
     load_corpus,
-    meta_record,
     plan_import,
     write_import,
 )
@@ -147,7 +145,7 @@ def list_articles(ctx: typer.Context, output: FormatOpt = TextFormat.TEXT) -> No
     """List the articles: id, date, segments (total/to translate), title."""
     settings = state(ctx).settings
     articles = load_corpus(settings)
-    rows = [_summary(article) for article in articles]
+    rows = [article.summary_record() for article in articles]
     if output is TextFormat.JSON:
         print_json(rows)
         return
@@ -161,19 +159,6 @@ def list_articles(ctx: typer.Context, output: FormatOpt = TextFormat.TEXT) -> No
         typer.echo(f"{row['id']:<{width}}  {row['date'] or '-':<10}  {counts:>8}  {row['title']}")
 
 
-def _summary(article: Article) -> dict[str, Any]:
-    meta = article.meta
-    return {
-        "id": meta.id,
-        "date": meta.date.isoformat() if meta.date else None,
-        "title": meta.title,
-        "source": meta.source,
-        "dateline": meta.dateline,
-        "segments": len(article.segments),
-        "translatable": len(article.translatable),
-    }
-
-
 @corpus_app.command("show")
 def show_article(
     ctx: typer.Context, article_id: ArticleArg, output: FormatOpt = TextFormat.TEXT
@@ -183,24 +168,7 @@ def show_article(
     article = load_article(settings, article_id)
     meta = article.meta
     if output is TextFormat.JSON:
-        data = {
-            **meta_record(meta),
-            "text_path": article.text_path.relative_to(settings.root).as_posix(),
-            "meta_path": article.meta_path.relative_to(settings.root).as_posix(),
-            "segments": [
-                {
-                    "id": s.id,
-                    "kind": str(s.kind),
-                    "text": s.text,
-                    "paragraph": s.paragraph,
-                    "reference": article.reference(s, settings.root),
-                    "translatable": s.translatable,
-                    "reason": s.reason,
-                }
-                for s in article.segments
-            ],
-        }
-        print_json(data)
+        print_json(article.record(settings.root))
         return
     fields = [
         ("id", meta.id),

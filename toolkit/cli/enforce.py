@@ -14,6 +14,7 @@ from toolkit.cli.output import TextFormat, print_json
 from toolkit.config import Settings
 from toolkit.enforce import (
     Change,
+    EnforceSummary,
     catalog_diff,
     enforce_catalog,
     load_termbase,
@@ -21,7 +22,7 @@ from toolkit.enforce import (
 from toolkit.errors import ConfigError
 from toolkit.findings import Finding, Location
 from toolkit.gettext.store import save_catalog
-from toolkit.project.catalogs import CatalogFile, read_catalog_files
+from toolkit.project.catalogs import read_catalog_files
 from toolkit.score import Score, score_catalogs
 
 GlossaryOpt = Annotated[
@@ -99,7 +100,7 @@ def enforce(
                 changes += 1
                 if output is TextFormat.TEXT:
                     typer.echo(_change_line(location, change))
-                records.append(_change_record(location, item, change))
+                records.append(change.record(location, item.language))
         if not result.changed:
             continue
         if diff and output is TextFormat.TEXT:
@@ -107,17 +108,12 @@ def enforce(
         if not dry_run:
             save_catalog(item.path, result.catalog, stamp="PO-Revision-Date")
             written += 1
+    summary = EnforceSummary(len(files), entries, changes, written, dry_run)
     if output is TextFormat.JSON:
         data = {
             "changes": records,
             "findings": [f.record() for f in findings],
-            "summary": {
-                "catalogs": len(files),
-                "entries_changed": entries,
-                "changes": changes,
-                "written": written,
-                "dry_run": dry_run,
-            },
+            "summary": summary.record(),
         }
         print_json(data)
     else:
@@ -129,20 +125,6 @@ def enforce(
         f"{len(files)} catalog(s), {len(findings)} finding(s); {tail}",
         err=True,
     )
-
-
-def _change_record(location: Location, item: CatalogFile, change: Change) -> dict[str, Any]:
-    return {
-        "location": str(location),
-        "language": item.language,
-        "concept": change.concept,
-        "kind": change.kind.value,
-        "old": change.old,
-        "new": change.new,
-        "features": change.features,
-        "span": list(change.span),
-        "new_span": list(change.new_span),
-    }
 
 
 def _print_score(score: Score) -> None:

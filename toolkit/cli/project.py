@@ -14,16 +14,7 @@ from toolkit.locales import language_name
 def show_config(ctx: typer.Context, output: FormatOpt = TextFormat.TEXT) -> None:
     """Show the project folder and its [tool.toolkit] settings."""
     settings = state(ctx).settings
-    data = {
-        "root": str(settings.root),
-        "source_language": settings.source_language,
-        "target_languages": list(settings.target_languages),
-        "corpus": str(settings.corpus_path),
-        "glossary": str(settings.glossary_path),
-        "translations": str(settings.translations_path),
-        "build": str(settings.build_path),
-        "engine": settings.engine,
-    }
+    data = settings.record()
     if output is TextFormat.JSON:
         print_json(data)
         return

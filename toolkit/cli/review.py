@@ -85,34 +85,6 @@ def _write_html(
     return [*written, index]
 
 
-def _entry_record(entry: ReviewEntry) -> dict[str, object]:
-    return {
-        "location": str(entry.location),
-        "segments": list(entry.segments),
-        "msgid": entry.source,
-        "msgstr": entry.target,
-        "state": entry.state.value,
-        "findings": [f.record() for f in entry.shown_findings],
-        "source_terms": [
-            {"start": h.start, "end": h.end, "concept": h.concept, "official": h.official}
-            for h in entry.source_terms
-        ],
-        "target_terms": [
-            {
-                "start": h.start,
-                "end": h.end,
-                "concept": h.concept,
-                "kind": h.kind,
-                "official": h.official,
-            }
-            for h in entry.target_terms
-        ],
-        "enforced": [{"concept": r.concept, "old": r.old, "new": r.new} for r in entry.enforcement],
-        "previous_msgid": entry.previous_source,
-        "notes": list(entry.notes),
-    }
-
-
 @app.command("review")
 def review(
     ctx: typer.Context,
@@ -210,15 +182,7 @@ def review(
         )
         return
     if output is TextFormat.JSON:
-        data = [
-            {
-                "path": r.path,
-                "language": r.language,
-                "entries": [_entry_record(e) for e in entries],
-            }
-            for r, entries in zip(reviews, chosen, strict=True)
-        ]
-        print_json(data)
+        print_json([r.record(entries) for r, entries in zip(reviews, chosen, strict=True)])
         return
     layout = _layout(color, width)
     lines: list[str] = []
@@ -429,20 +393,7 @@ def approve_command(
     if result.approved and not dry_run:
         status = save_catalog(path, result.catalog, stamp=STAMP)
     if output is TextFormat.JSON:
-        data = {
-            "path": item.shown,
-            "status": "dry-run" if dry_run else status,
-            "decisions": [
-                {
-                    "entry": d.label,
-                    "msgid": d.msgid,
-                    "status": d.status,
-                    "reason": d.reason,
-                }
-                for d in result.decisions
-            ],
-        }
-        print_json(data)
+        print_json(result.record(item.shown, "dry-run" if dry_run else status))
     else:
         for decision in result.decisions:
             flat = " ".join(decision.msgid.split())

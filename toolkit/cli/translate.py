@@ -16,8 +16,7 @@ import typer
 from toolkit.cli.app import app, state
 from toolkit.cli.findings import FailOnOpt
 from toolkit.cli.options import ArticlesArg, FormatOpt, LanguagesOpt, language_option
-from toolkit.cli.output import TextFormat, print_json, shown
-from toolkit.config import Settings
+from toolkit.cli.output import TextFormat, print_json
 from toolkit.engines import open_engine
 from toolkit.errors import EXIT_FINDINGS, EXIT_OK
 from toolkit.findings import exit_code
@@ -26,7 +25,6 @@ from toolkit.jobs import (
     JobSummary,
     LockHolder,
     Progress,
-    Row,
     glossary_hooks,
     segments_per_call,
     translate_project,
@@ -249,7 +247,7 @@ def translate(
             f"no model for {gap.pair}: {gap.segments} entries left empty; {gap.hint}", err=True
         )
     if output is TextFormat.JSON:
-        _print_json(summary, settings)
+        print_json(summary.record(settings.root))
     else:
         _print_table(summary)
     if summary.findings:
@@ -295,44 +293,3 @@ def _print_table(summary: JobSummary) -> None:
         typer.echo(f"{language}: {route}")
     if timed:
         typer.echo(f"time: {summary.seconds:.1f} s")
-
-
-def _print_json(summary: JobSummary, settings: Settings) -> None:
-    def record(row: Row) -> dict[str, Any]:
-        return {
-            "article": row.article,
-            "language": row.language,
-            "path": shown(row.path, settings),
-            "status": row.status,
-            "total": row.total,
-            "reused": row.reused,
-            "machine": row.machine,
-            "empty": row.empty,
-            "suggestions": row.suggestions,
-            "seconds": round(row.seconds, 3),
-        }
-
-    data = {
-        "dry_run": summary.dry_run,
-        "complete": summary.complete,
-        "seconds": round(summary.seconds, 3),
-        "catalogs": [record(row) for row in summary.rows],
-        "totals": {
-            language: {k: v for k, v in record(row).items() if k not in ("article", "path")}
-            for language, row in summary.totals().items()
-        },
-        "routes": dict(summary.routes),
-        "missing": [
-            {
-                "source": gap.source,
-                "target": gap.target,
-                "reason": gap.reason,
-                "hint": gap.hint,
-                "segments": gap.segments,
-            }
-            for gap in summary.missing
-        ],
-        "notes": list(summary.notes),
-        "findings": [finding.record() for finding in summary.findings],
-    }
-    print_json(data)

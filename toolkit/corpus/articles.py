@@ -48,6 +48,19 @@ class ArticleMeta:
     language: str = "en"
     note: str | None = None  # editor's note: where metadata the file lacks came from
 
+    def record(self) -> dict[str, Any]:
+        """The metadata as JSON-ready data: what the metadata file and `--format json` show."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "date": self.date.isoformat() if self.date else None,
+            "source": self.source,
+            "dateline": self.dateline,
+            "origin": self.origin,
+            "language": self.language,
+            "note": self.note,
+        }
+
 
 @dataclass(frozen=True)
 class Article:
@@ -76,6 +89,29 @@ class Article:
     def reference(self, segment: Segment, root: Path) -> str:
         """The gettext ``#:`` reference of a segment: ``corpus/<id>.txt:LINE``."""
         return str(self.location(segment, root))
+
+    def summary_record(self) -> dict[str, Any]:
+        """The JSON shape of a row of ``toolkit corpus list``: metadata and segment counts."""
+        meta = self.meta
+        return {
+            "id": meta.id,
+            "date": meta.date.isoformat() if meta.date else None,
+            "title": meta.title,
+            "source": meta.source,
+            "dateline": meta.dateline,
+            "segments": len(self.segments),
+            "translatable": len(self.translatable),
+        }
+
+    def record(self, root: Path) -> dict[str, Any]:
+        """The JSON shape of ``toolkit corpus show``: metadata, files (relative to *root*) and
+        every segment with its reference."""
+        return {
+            **self.meta.record(),
+            "text_path": self.text_path.relative_to(root).as_posix(),
+            "meta_path": self.meta_path.relative_to(root).as_posix(),
+            "segments": [s.record(self.reference(s, root)) for s in self.segments],
+        }
 
     def exclusions(self, root: Path) -> list[Finding]:
         """What segmentation kept out of translation, as findings (the article keeps them).
@@ -140,7 +176,7 @@ class ImportResult:
         """The JSON shape of ``toolkit corpus import --format json``; paths relative to *root*."""
         article = self.article
         return {
-            **meta_record(article.meta),
+            **article.meta.record(),
             "text_path": display_path(article.text_path, root),
             "meta_path": display_path(article.meta_path, root),
             "replaced": self.replaced,
@@ -419,23 +455,9 @@ def article_ids(settings: Settings) -> list[str]:
     return sorted(p.stem for p in settings.corpus_path.glob(f"*{META_SUFFIX}") if p.is_file())
 
 
-def meta_record(meta: ArticleMeta) -> dict[str, Any]:
-    """The metadata as JSON-ready data: what the metadata file and `--format json` show."""
-    return {
-        "id": meta.id,
-        "title": meta.title,
-        "date": meta.date.isoformat() if meta.date else None,
-        "source": meta.source,
-        "dateline": meta.dateline,
-        "origin": meta.origin,
-        "language": meta.language,
-        "note": meta.note,
-    }
-
-
 def meta_to_json(meta: ArticleMeta) -> str:
     """The metadata file's text: deterministic (sorted keys, indent 2, trailing newline)."""
-    return json.dumps(meta_record(meta), sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(meta.record(), sort_keys=True, indent=2, ensure_ascii=False) + "\n"
 
 
 _META_KEYS = frozenset({"id", "title", "date", "source", "dateline", "origin", "language", "note"})

@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 
 class SegmentKind(StrEnum):
@@ -43,6 +44,19 @@ class Segment:
     @property
     def translatable(self) -> bool:
         return self.kind not in UNTRANSLATABLE
+
+    def record(self, reference: str) -> dict[str, Any]:
+        """The JSON shape of a segment in ``toolkit corpus show``; *reference* is where it is
+        (``corpus/<id>.txt:LINE``, which only its article knows)."""
+        return {
+            "id": self.id,
+            "kind": str(self.kind),
+            "text": self.text,
+            "paragraph": self.paragraph,
+            "reference": reference,
+            "translatable": self.translatable,
+            "reason": self.reason,
+        }
 
 
 @dataclass(frozen=True)

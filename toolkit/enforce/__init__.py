@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from toolkit.enforce.catalog import (
     CatalogEnforcement,
+    EnforceSummary,
     EntryEnforcement,
     catalog_diff,
     enforce_catalog,
@@ -56,6 +57,7 @@ __all__ = [
     "CatalogEnforcement",
     "Change",
     "ChangeKind",
+    "EnforceSummary",
     "Enforcement",
     "EntryEnforcement",
     "Prepared",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from toolkit.enforce.changes import Change
 from toolkit.enforce.repair import enforce_segment
@@ -20,6 +21,7 @@ from toolkit.glossary.termbase import Termbase
 
 __all__ = [
     "CatalogEnforcement",
+    "EnforceSummary",
     "EntryEnforcement",
     "catalog_diff",
     "enforce_catalog",
@@ -97,6 +99,27 @@ def enforce_catalog(catalog: Catalog, termbase: Termbase, language: str) -> Cata
             results.append(result)
     updated = catalog.with_messages(messages) if any(r.changed for r in results) else catalog
     return CatalogEnforcement(updated, tuple(results))
+
+
+@dataclass(frozen=True)
+class EnforceSummary:
+    """What one enforcement run over several catalogs came to."""
+
+    catalogs: int  # catalogs read
+    entries_changed: int
+    changes: int
+    written: int  # catalogs saved (none in a dry run)
+    dry_run: bool
+
+    def record(self) -> dict[str, Any]:
+        """The ``summary`` of ``toolkit enforce --format json``."""
+        return {
+            "catalogs": self.catalogs,
+            "entries_changed": self.entries_changed,
+            "changes": self.changes,
+            "written": self.written,
+            "dry_run": self.dry_run,
+        }
 
 
 def catalog_diff(path: str, before: Catalog, after: Catalog) -> str:

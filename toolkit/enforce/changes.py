@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 from toolkit.enforce.records import enforcement_comment
+from toolkit.findings import Location
 
 __all__ = ["Change", "ChangeKind"]
 
@@ -37,6 +39,21 @@ class Change:
     def comment(self) -> str:
         """The translator-comment line that records this change on a catalog entry."""
         return enforcement_comment(self.concept, _flat(self.old), _flat(self.new))
+
+    def record(self, location: Location, language: str | None) -> dict[str, Any]:
+        """The JSON shape of a change in ``toolkit enforce --format json``: the change at the
+        entry *location* of a catalog in *language* (both known to the caller only)."""
+        return {
+            "location": str(location),
+            "language": language,
+            "concept": self.concept,
+            "kind": self.kind.value,
+            "old": self.old,
+            "new": self.new,
+            "features": self.features,
+            "span": list(self.span),
+            "new_span": list(self.new_span),
+        }
 
 
 def _flat(text: str) -> str:

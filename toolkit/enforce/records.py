@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from toolkit.gettext.model import Message
 
@@ -55,6 +56,10 @@ class EnforcementRecord:
 
     def format(self) -> str:
         return f"{self.concept}: {self.old or '∅'} -> {self.new or '∅'}"
+
+    def record(self) -> dict[str, Any]:
+        """The JSON shape of a record in ``toolkit review --format json`` (``enforced``)."""
+        return {"concept": self.concept, "old": self.old, "new": self.new}
 
 
 def enforcement_comment(concept: str, old: str, new: str) -> str:

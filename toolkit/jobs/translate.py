@@ -32,14 +32,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from toolkit.config import Settings
 from toolkit.corpus.articles import select_articles
 from toolkit.engines import Engine, Route
 from toolkit.engines.memory import SUGGESTION_THRESHOLD
 from toolkit.errors import EngineUnavailable
-from toolkit.findings import Finding
+from toolkit.findings import Finding, display_path
 from toolkit.gettext.store import same_content, save_catalog
 from toolkit.jobs.hooks import Hooks
 from toolkit.jobs.lock import LockHolder, job_lock
@@ -85,6 +85,32 @@ class Row:
     seconds: float
     status: RowStatus
 
+    def record(self, root: Path) -> dict[str, Any]:
+        """The JSON shape of a catalog in ``toolkit translate --format json``; the path shown
+        relative to *root* (the project)."""
+        return {
+            "article": self.article,
+            "language": self.language,
+            "path": display_path(self.path, root),
+            **self._figures(),
+        }
+
+    def total_record(self) -> dict[str, Any]:
+        """The JSON shape of a language's totals row (:meth:`JobSummary.totals`): no article,
+        no path."""
+        return {"language": self.language, **self._figures()}
+
+    def _figures(self) -> dict[str, Any]:
+        return {
+            "status": self.status,
+            "total": self.total,
+            "reused": self.reused,
+            "machine": self.machine,
+            "empty": self.empty,
+            "suggestions": self.suggestions,
+            "seconds": round(self.seconds, 3),
+        }
+
 
 @dataclass(frozen=True)
 class Missing:
@@ -99,6 +125,15 @@ class Missing:
     @property
     def pair(self) -> str:
         return f"{self.source} -> {self.target}"
+
+    def record(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "target": self.target,
+            "reason": self.reason,
+            "hint": self.hint,
+            "segments": self.segments,
+        }
 
 
 @dataclass(frozen=True)
@@ -134,6 +169,20 @@ class JobSummary:
                 seconds=held.seconds + row.seconds,
             )
         return sums
+
+    def record(self, root: Path) -> dict[str, Any]:
+        """The JSON shape of ``toolkit translate --format json``; paths relative to *root*."""
+        return {
+            "dry_run": self.dry_run,
+            "complete": self.complete,
+            "seconds": round(self.seconds, 3),
+            "catalogs": [row.record(root) for row in self.rows],
+            "totals": {language: row.total_record() for language, row in self.totals().items()},
+            "routes": dict(self.routes),
+            "missing": [gap.record() for gap in self.missing],
+            "notes": list(self.notes),
+            "findings": [finding.record() for finding in self.findings],
+        }
 
 
 # --- the job -------------------------------------------------------------------------------

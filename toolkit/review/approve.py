@@ -15,7 +15,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from toolkit.checks import catalog_entries
 from toolkit.errors import CatalogError
@@ -46,6 +46,15 @@ class Decision:
     def approved(self) -> bool:
         return self.status == "approved"
 
+    def record(self) -> dict[str, Any]:
+        """The JSON shape of a decision in ``toolkit approve --format json``."""
+        return {
+            "entry": self.label,
+            "msgid": self.msgid,
+            "status": self.status,
+            "reason": self.reason,
+        }
+
 
 @dataclass(frozen=True)
 class ApproveResult:
@@ -60,6 +69,16 @@ class ApproveResult:
     def kept(self) -> tuple[Decision, ...]:
         """Entries that still need work: not approved, and not approved before either."""
         return tuple(d for d in self.decisions if d.status == "kept")
+
+    def record(self, path: str, status: str) -> dict[str, Any]:
+        """The JSON shape of ``toolkit approve --format json``: the catalog as shown (*path*),
+        what became of its file (*status*: "updated", "unchanged", "dry-run"; the caller saves
+        it) and each decision."""
+        return {
+            "path": path,
+            "status": status,
+            "decisions": [d.record() for d in self.decisions],
+        }
 
 
 def entry_ids(message: Message) -> tuple[str, ...]:

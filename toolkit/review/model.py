@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from toolkit.checks import (
     CheckContext,
@@ -89,6 +89,15 @@ class TermHit:
     def wrong(self) -> bool:
         return self.kind == "wrong"
 
+    def record(self) -> dict[str, Any]:
+        """The JSON shape of a term in ``toolkit review --format json``; a source mention
+        leaves out its kind (every term of the source is one)."""
+        record: dict[str, Any] = {"start": self.start, "end": self.end, "concept": self.concept}
+        if self.kind != "source":
+            record["kind"] = self.kind
+        record["official"] = self.official
+        return record
+
     def describe(self, language: str) -> str:
         """One line for a hover title or a legend: the concept and its official form."""
         official = f"official {language}: {self.official}" if self.official else ""
@@ -154,6 +163,22 @@ class ReviewEntry:
         shown = self.shown_findings
         return max((f.severity for f in shown), default=None)
 
+    def record(self) -> dict[str, Any]:
+        """The JSON shape of an entry in ``toolkit review --format json``."""
+        return {
+            "location": str(self.location),
+            "segments": list(self.segments),
+            "msgid": self.source,
+            "msgstr": self.target,
+            "state": self.state.value,
+            "findings": [f.record() for f in self.shown_findings],
+            "source_terms": [h.record() for h in self.source_terms],
+            "target_terms": [h.record() for h in self.target_terms],
+            "enforced": [r.record() for r in self.enforcement],
+            "previous_msgid": self.previous_source,
+            "notes": list(self.notes),
+        }
+
 
 @dataclass(frozen=True)
 class ReviewCatalog:
@@ -168,6 +193,16 @@ class ReviewCatalog:
         """Names of the checks with findings shown in this catalog, in order of first use."""
         names = (f.check for e in self.entries for f in e.shown_findings)
         return tuple(dict.fromkeys(names))
+
+    def record(self, entries: Sequence[ReviewEntry] | None = None) -> dict[str, Any]:
+        """The JSON shape of a catalog in ``toolkit review --format json``, with *entries*
+        (those ``--only`` kept; default: all)."""
+        shown = self.entries if entries is None else entries
+        return {
+            "path": self.path,
+            "language": self.language,
+            "entries": [e.record() for e in shown],
+        }
 
 
 def _source_hits(text: str, language: str, termbase: Termbase) -> list[TermHit]:
