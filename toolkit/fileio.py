@@ -1,13 +1,20 @@
 """Atomic file writes: a temporary file in the same folder, fsync, then rename.
 
 An interrupted command therefore leaves either the previous complete file or the new complete
-file, never half of one.
+file, never half of one. Writers that build a file from what they read take the file's
+advisory lock (:func:`file_lock`) around comparing it with their :class:`Snapshot` and
+replacing it, so that no two of them interleave their check and their rename.
 """
 
 from __future__ import annotations
 
+import fcntl
+import hashlib
 import os
 import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 
@@ -38,3 +45,91 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 def write_text_atomic(path: Path, text: str) -> None:
     write_atomic(path, text.encode("utf-8"))
+
+
+# --- what a writer read, and the lock all writers of a file share ----------------------------
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """A file as a writer read it: its size, modification time and SHA-256 (all of it, so
+    that a change within the same second, or of the same size, is still seen)."""
+
+    path: Path
+    size: int  # -1: there was no file
+    mtime_ns: int
+    sha256: str  # "": there was no file
+
+    @property
+    def exists(self) -> bool:
+        return self.size >= 0
+
+    @classmethod
+    def of(cls, path: Path, data: bytes | None, mtime_ns: int = 0) -> Snapshot:
+        """The snapshot of *data* (None: no file) read from *path*."""
+        if data is None:
+            return cls(path, -1, 0, "")
+        return cls(path, len(data), mtime_ns, hashlib.sha256(data).hexdigest())
+
+    def matches(self, data: bytes | None) -> bool:
+        """True when *data* (the file now; None: no file) is what was read."""
+        if data is None:
+            return not self.exists
+        return len(data) == self.size and hashlib.sha256(data).hexdigest() == self.sha256
+
+
+def read_with_snapshot(path: Path) -> tuple[bytes | None, Snapshot]:
+    """The bytes of *path* (None when there is no file) and their snapshot, from one read."""
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read()
+            mtime_ns = os.fstat(fh.fileno()).st_mtime_ns
+    except FileNotFoundError:
+        return None, Snapshot.of(path, None)
+    return data, Snapshot.of(path, data, mtime_ns)
+
+
+def lock_file(path: Path) -> Path:
+    """The sidecar lock of *path*: ``.<name>.lock`` beside the file (beside the target of a
+    symlink, so that every name of one file shares one lock)."""
+    real = Path(os.path.realpath(path))
+    return real.parent / f".{real.name}.lock"
+
+
+@contextmanager
+def file_lock(path: Path) -> Iterator[None]:
+    """Hold the advisory lock every toolkit writer of *path* takes around its check and its
+    write: ``flock`` on :func:`lock_file`, waiting for the holder; the kernel releases it when
+    the holder's process dies.
+
+    The lock file exists only while someone holds it: the holder removes it before releasing,
+    and a waiter that then gets the lock of the removed file tries again on a new one, so two
+    writers never hold the lock of one path at once.
+    """
+    sidecar = lock_file(path)
+    sidecar.parent.mkdir(parents=True, exist_ok=True)
+    while True:
+        fd = os.open(sidecar, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            held = os.fstat(fd)
+            try:
+                current = os.stat(sidecar)
+            except FileNotFoundError:
+                current = None
+        except BaseException:
+            os.close(fd)
+            raise
+        if current is not None and (current.st_dev, current.st_ino) == (
+            held.st_dev,
+            held.st_ino,
+        ):
+            break
+        os.close(fd)  # the holder removed this one: lock the file that is there now
+    try:
+        yield
+    finally:
+        try:
+            sidecar.unlink(missing_ok=True)
+        finally:
+            os.close(fd)

@@ -106,7 +106,7 @@ def enforce(
         if diff and output is TextFormat.TEXT:
             typer.echo(catalog_diff(where, item.catalog, result.catalog), nl=False)
         if not dry_run:
-            save_catalog(item.path, result.catalog, stamp="PO-Revision-Date")
+            save_catalog(item.path, result.catalog, base=item.base, stamp="PO-Revision-Date")
             written += 1
     summary = EnforceSummary(len(files), entries, changes, written, dry_run)
     if output is TextFormat.JSON:

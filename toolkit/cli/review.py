@@ -29,7 +29,7 @@ from toolkit.export import ExportFormat, ExportRefused, export_articles
 from toolkit.fileio import write_text_atomic
 from toolkit.gettext import pofile
 from toolkit.gettext.model import Catalog
-from toolkit.gettext.store import save_catalog
+from toolkit.gettext.store import read_catalog_snapshot, save_catalog
 from toolkit.glossary.storage import read_glossary
 from toolkit.glossary.termbase import Termbase
 from toolkit.project.catalogs import CatalogFile, find_catalogs
@@ -267,6 +267,7 @@ def _review_file(
     """Walk the fuzzy entries of one catalog; True when the reviewer quit."""
     source = settings.source_language
     catalog = item.catalog
+    base = item.base  # what each save builds on: the file as last read
     reviewed = _checked(item, catalog, termbase, source)
     queue = [e.key for e in reviewed.entries if e.state is EntryState.FUZZY and e.form == 0]
     if not queue:
@@ -301,9 +302,11 @@ def _review_file(
                 catalog = edit(catalog, key, text)
                 counts["edited"] += 1
                 verb = "edited and approved"
-        save_catalog(file, catalog, stamp=STAMP)
+        save_catalog(file, catalog, base=base, stamp=STAMP)
         typer.echo(f"{verb} {entry.label}; saved {item.shown}")
-        catalog = pofile.read_catalog(file)  # line numbers as saved, for what follows
+        base = read_catalog_snapshot(file)  # line numbers as saved, for what follows
+        assert base.catalog is not None  # a missing file is an error
+        catalog = base.catalog
         reviewed = _checked(item, catalog, termbase, source)
         if verb.startswith("edited"):
             after = next((e for e in reviewed.entries if e.key == key), None)
@@ -391,7 +394,7 @@ def approve_command(
     result = approve(item.catalog, findings, refs=entry or (), all_clean=all_clean, path=str(path))
     status = "unchanged"
     if result.approved and not dry_run:
-        status = save_catalog(path, result.catalog, stamp=STAMP)
+        status = save_catalog(path, result.catalog, base=item.base, stamp=STAMP)
     if output is TextFormat.JSON:
         print_json(result.record(item.shown, "dry-run" if dry_run else status))
     else:

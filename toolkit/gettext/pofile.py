@@ -77,6 +77,11 @@ def read_catalog(path: Path) -> Catalog:
         data = path.read_bytes()
     except OSError as exc:
         raise CatalogError(f"cannot read: {exc.strerror or exc}", path=path) from exc
+    return decode_catalog(data, path)
+
+
+def decode_catalog(data: bytes, path: Path | str | None = None) -> Catalog:
+    """Parse the bytes of a PO or POT file (UTF-8); *path* names it in error messages."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:

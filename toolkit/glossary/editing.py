@@ -8,6 +8,7 @@ here read the glossary, make one change and save it; they print nothing.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,9 +16,10 @@ from toolkit.config import Settings
 from toolkit.errors import GlossaryError
 from toolkit.findings import Finding, Severity
 from toolkit.gettext.model import WriteStatus
+from toolkit.gettext.store import ReadCatalog
 from toolkit.glossary.exchange import Exchange, ImportMode, ImportPlan, plan_import, read_exchange
 from toolkit.glossary.lint import lint, require_no_new_errors
-from toolkit.glossary.storage import read_glossary, write_glossary
+from toolkit.glossary.storage import read_glossary_files, write_glossary
 from toolkit.glossary.termbase import (
     Concept,
     ConceptChange,
@@ -63,10 +65,19 @@ class Edit:
     saved: Saved | None
 
 
-def save_checked(settings: Settings, before: Termbase, after: Termbase) -> Saved:
-    """Write *after* unless it adds lint errors to *before* (then raise, writing nothing)."""
+def save_checked(
+    settings: Settings,
+    before: Termbase,
+    after: Termbase,
+    *,
+    base: Sequence[ReadCatalog] | None = None,
+) -> Saved:
+    """Write *after* unless it adds lint errors to *before* (then raise, writing nothing).
+
+    *base*: the files *before* was read from, as read (a change made to them since is kept,
+    or the save refused); without it, the files as they are now."""
     require_no_new_errors(before, after)
-    written = write_glossary(settings, after)
+    written = write_glossary(settings, after, base=base)
     known = {(f.check, f.message) for f in lint(before)}
     warnings = tuple(
         finding
@@ -101,7 +112,8 @@ def add_concept(
     """Add a concept (id: *concept_id*, else made from *source*) with *change* applied."""
     source = source.strip()
     new_id = check_id(concept_id) if concept_id is not None else make_id(source)
-    before = read_glossary(settings)
+    files = read_glossary_files(settings)
+    before = files.termbase
     existing = before.get(new_id)
     if existing is not None:
         raise GlossaryError(
@@ -111,23 +123,27 @@ def add_concept(
     concept = apply_change(
         Concept(id=new_id, type=concept_type, source=source), change, before.languages
     )
-    return Edit(new_id, save_checked(settings, before, before.with_concept(concept)))
+    saved = save_checked(settings, before, before.with_concept(concept), base=files.files)
+    return Edit(new_id, saved)
 
 
 def edit_concept(settings: Settings, concept_id: str, change: ConceptChange) -> Edit:
     """Apply *change* to a concept; a change that changes nothing writes nothing."""
-    before = read_glossary(settings)
+    files = read_glossary_files(settings)
+    before = files.termbase
     concept = require_concept(before, concept_id)
     after = before.with_concept(apply_change(concept, change, before.languages))
-    saved = None if after == before else save_checked(settings, before, after)
+    saved = None if after == before else save_checked(settings, before, after, base=files.files)
     return Edit(concept.id, saved)
 
 
 def remove_concept(settings: Settings, concept_id: str) -> Edit:
     """Remove a concept from the template and every language file."""
-    before = read_glossary(settings)
+    files = read_glossary_files(settings)
+    before = files.termbase
     require_concept(before, concept_id)
-    return Edit(concept_id, save_checked(settings, before, before.without(concept_id)))
+    saved = save_checked(settings, before, before.without(concept_id), base=files.files)
+    return Edit(concept_id, saved)
 
 
 @dataclass(frozen=True)
@@ -137,6 +153,7 @@ class GlossaryImport:
     before: Termbase
     incoming: Exchange
     plan: ImportPlan
+    files: tuple[ReadCatalog, ...] = ()  # the glossary's files as read: what saving builds on
 
 
 def plan_glossary_import(
@@ -149,7 +166,8 @@ def plan_glossary_import(
 ) -> GlossaryImport:
     """Read *path* (``fmt``: auto, csv or tbx; *target*: the language of two-column rows) and
     plan importing it into the project's glossary."""
-    before = read_glossary(settings)
+    files = read_glossary_files(settings)
+    before = files.termbase
     incoming = read_exchange(
         path,
         source_language=settings.source_language,
@@ -157,7 +175,7 @@ def plan_glossary_import(
         fmt=fmt,
         target=target,
     )
-    return GlossaryImport(before, incoming, plan_import(before, incoming, mode))
+    return GlossaryImport(before, incoming, plan_import(before, incoming, mode), files.files)
 
 
 def save_import(
@@ -168,4 +186,5 @@ def save_import(
     require_no_new_errors(pending.before, pending.plan.after)
     if not pending.plan.changes or dry_run:
         return None
-    return save_checked(settings, pending.before, pending.plan.after)
+    base = pending.files or None
+    return save_checked(settings, pending.before, pending.plan.after, base=base)

@@ -41,9 +41,10 @@ Reading is strict, since a line the toolkit did not understand would otherwise b
 next write: an unknown comment key, a bad type, a flag other than ``fuzzy``, a language
 entry for a concept the template lacks are each a :class:`GlossaryError` naming file and line.
 Obsolete ``#~`` entries and the header belong to no concept; a write keeps them as they are.
-Writing goes through :func:`toolkit.gettext.model.merge_catalog` (msgmerge's rules for the language
-catalogs) and :func:`toolkit.gettext.model.save_catalog` (atomic; a file whose content does not
-change is left byte-identical, its dates included).
+Writing goes through :func:`toolkit.gettext.merge.merge_catalog` (msgmerge's rules for the
+language catalogs) and :func:`toolkit.gettext.store.save_catalog` (atomic; a file whose content
+does not change is left byte-identical, its dates included; a file changed since it was read
+keeps that change, or is refused).
 """
 
 from __future__ import annotations
@@ -55,10 +56,9 @@ from pathlib import Path
 
 from toolkit.config import Settings
 from toolkit.errors import CatalogError, GlossaryError
-from toolkit.gettext import pofile
 from toolkit.gettext.merge import merge_catalog
 from toolkit.gettext.model import FUZZY, Catalog, Message, WriteStatus, timestamp
-from toolkit.gettext.store import save_catalog
+from toolkit.gettext.store import ReadCatalog, read_catalog_snapshot, save_catalog
 from toolkit.glossary.termbase import (
     Concept,
     ConceptType,
@@ -74,12 +74,15 @@ from toolkit.project.extract import project_id, template_header
 __all__ = [
     "DNT_LINE",
     "TEMPLATE_NAME",
+    "GlossaryFiles",
     "catalog_file",
     "concept_message",
     "glossary_catalogs",
     "project_name",
     "read_glossary",
+    "read_glossary_files",
     "read_termbase",
+    "read_termbase_files",
     "target_message",
     "template_file",
     "termbase_from_catalogs",
@@ -142,12 +145,15 @@ class _Source:
         return entry.lineno
 
 
-def _load(path: Path) -> _Source:
+def _load(path: Path) -> tuple[_Source, ReadCatalog]:
+    """The file's catalog for reading concepts, and the file as read, for writing it back."""
     try:
-        catalog = pofile.read_catalog(path)
+        read = read_catalog_snapshot(path)
     except CatalogError as exc:
         raise GlossaryError(exc.message, path=exc.path, line=exc.line, hint=exc.hint) from exc
-    return _Source(catalog, path, tuple(path.read_text(encoding="utf-8").split("\n")))
+    assert read.catalog is not None  # a missing file is an error
+    lines = tuple(path.read_text(encoding="utf-8").split("\n"))
+    return _Source(read.catalog, path, lines), read
 
 
 def _items(
@@ -419,6 +425,14 @@ def termbase_from_catalogs(
     )
 
 
+@dataclass(frozen=True)
+class GlossaryFiles:
+    """A termbase and the files it was read from, as read: what a write of it builds on."""
+
+    termbase: Termbase
+    files: tuple[ReadCatalog, ...] = ()
+
+
 def read_termbase(
     folder: Path, languages: Sequence[str], *, source_language: str = "en"
 ) -> Termbase:
@@ -428,6 +442,13 @@ def read_termbase(
     language catalog means no target terms in that language yet. Language catalogs without
     the template are an error: they cannot be read without it.
     """
+    return read_termbase_files(folder, languages, source_language=source_language).termbase
+
+
+def read_termbase_files(
+    folder: Path, languages: Sequence[str], *, source_language: str = "en"
+) -> GlossaryFiles:
+    """:func:`read_termbase`, with the files as read (pass them to :func:`write_termbase`)."""
     template_path = template_file(folder)
     if not template_path.exists():
         orphans = [p for code in languages if (p := catalog_file(folder, code)).exists()]
@@ -437,19 +458,30 @@ def read_termbase(
                 path=template_path,
                 hint=f"restore {TEMPLATE_NAME} (e.g. from version control); it holds the concepts",
             )
-        return Termbase(languages=tuple(languages), source_language=source_language)
-    template = _load(template_path)
-    catalogs = {
-        language: _load(path)
-        for language in languages
-        if (path := catalog_file(folder, language)).exists()
-    }
-    return _termbase(template, catalogs, languages, source_language)
+        empty = Termbase(languages=tuple(languages), source_language=source_language)
+        return GlossaryFiles(empty, (ReadCatalog.absent(template_path),))
+    template, template_read = _load(template_path)
+    catalogs: dict[str, _Source] = {}
+    files = [template_read]
+    for language in languages:
+        path = catalog_file(folder, language)
+        if path.exists():
+            catalogs[language], read = _load(path)
+            files.append(read)
+        else:
+            files.append(ReadCatalog.absent(path))
+    termbase = _termbase(template, catalogs, languages, source_language)
+    return GlossaryFiles(termbase, tuple(files))
 
 
 def read_glossary(settings: Settings) -> Termbase:
     """The project's termbase, read from its glossary folder."""
-    return read_termbase(
+    return read_glossary_files(settings).termbase
+
+
+def read_glossary_files(settings: Settings) -> GlossaryFiles:
+    """The project's termbase and its files as read (pass them to :func:`write_glossary`)."""
+    return read_termbase_files(
         settings.glossary_path,
         settings.target_languages,
         source_language=settings.source_language,
@@ -566,24 +598,35 @@ def write_termbase(
     header: tuple[tuple[str, str], ...],
     project: str = "the project",
     created: str | None = None,
+    base: Sequence[ReadCatalog] | None = None,
 ) -> list[tuple[Path, WriteStatus]]:
     """Write the template and each language catalog atomically; unchanged files stay as
-    they are. Returns each path with created/updated/unchanged."""
-    existing: dict[str | None, Catalog] = {}
+    they are. Returns each path with created/updated/unchanged.
+
+    *base* holds the files as the caller read them (:func:`read_termbase_files`); without it
+    they are read now. Each file is saved as :func:`~toolkit.gettext.store.save_catalog` does
+    with that base: a change made on disk since is kept, or the save refused.
+    """
     template_path = template_file(folder)
-    if template_path.exists():
-        existing[None] = _load(template_path).catalog
-    for language in termbase.languages:
-        path = catalog_file(folder, language)
-        if path.exists():
-            existing[language] = _load(path).catalog
+    paths: dict[str | None, Path] = {None: template_path}
+    paths.update({language: catalog_file(folder, language) for language in termbase.languages})
+    given = {read.path: read for read in base or ()}
+    reads: dict[str | None, ReadCatalog] = {}
+    for code, path in paths.items():
+        if base is not None:
+            reads[code] = given.get(path) or ReadCatalog.absent(path)
+        elif path.exists():
+            reads[code] = _load(path)[1]
+        else:
+            reads[code] = ReadCatalog.absent(path)
+    existing = {code: read.catalog for code, read in reads.items() if read.catalog is not None}
     catalogs = glossary_catalogs(
         termbase, existing, header=header, project=project, created=created
     )
     written = []
     for code, catalog in catalogs.items():
-        target = template_path if code is None else catalog_file(folder, code)
-        written.append((target, save_catalog(target, catalog)))
+        target = paths[code]
+        written.append((target, save_catalog(target, catalog, base=reads[code])))
     return written
 
 
@@ -594,11 +637,21 @@ def project_name(settings: Settings) -> str:
 
 
 def write_glossary(
-    settings: Settings, termbase: Termbase, *, created: str | None = None
+    settings: Settings,
+    termbase: Termbase,
+    *,
+    created: str | None = None,
+    base: Sequence[ReadCatalog] | None = None,
 ) -> list[tuple[Path, WriteStatus]]:
-    """Write the project's termbase to its glossary folder."""
+    """Write the project's termbase to its glossary folder (*base*: its files as read, see
+    :func:`write_termbase`)."""
     now = created or timestamp()
     header = template_header(settings, now)
     return write_termbase(
-        settings.glossary_path, termbase, header=header, project=project_name(settings), created=now
+        settings.glossary_path,
+        termbase,
+        header=header,
+        project=project_name(settings),
+        created=now,
+        base=base,
     )

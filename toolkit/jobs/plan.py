@@ -17,10 +17,14 @@ from pathlib import Path
 from toolkit.config import Settings
 from toolkit.corpus.articles import Article
 from toolkit.engines.memory import ENGINE_KEY, MEMORY_KEY, TranslationMemory, load_memory
-from toolkit.gettext import pofile
 from toolkit.gettext.merge import merge_catalog
 from toolkit.gettext.model import Catalog, Message, annotate, with_translation
-from toolkit.gettext.store import same_content, save_catalog
+from toolkit.gettext.store import (
+    ReadCatalog,
+    read_catalog_snapshot,
+    same_content,
+    save_catalog,
+)
 from toolkit.project.catalogs import language_catalogs
 from toolkit.project.extract import build_template
 from toolkit.project.paths import catalog_path, template_path
@@ -36,6 +40,7 @@ class Work:
     shown: str  # the path as messages show it: relative to the project
     catalog: Catalog
     existing: Catalog | None  # the catalog as the file has it, None when there is no file
+    base: ReadCatalog  # the file as read: the job's save applies only its own changes to it
     pending: list[int] = field(default_factory=list)  # message indexes for the engine
     reused: int = 0
     suggestions: int = 0
@@ -62,13 +67,14 @@ def prepare_templates(
     for article in articles:
         template = build_template(article, settings)
         path = template_path(settings, article.id)
-        existing = pofile.read_catalog(path) if path.is_file() else None
+        read = read_catalog_snapshot(path, missing_ok=True)
+        existing = read.catalog
         if existing is not None and same_content(existing, template):
             # Merging from the file, with its creation date, keeps catalogs byte-identical
             # on a rerun.
             template = existing
         elif not dry_run:
-            save_catalog(path, template)
+            save_catalog(path, template, base=read)
         templates[article.id] = template
     return templates
 
@@ -82,7 +88,8 @@ def plan_language(
 ) -> list[Work]:
     """Merge each article's template into its catalog and fill what memory knows."""
     started = time.perf_counter()
-    existing = {a: found.catalog for a, found in language_catalogs(settings, language).items()}
+    found = language_catalogs(settings, language)
+    existing = {a: file.catalog for a, file in found.items()}
     memory = load_memory(settings, language, existing.items())
     works = []
     for article in articles:
@@ -90,7 +97,8 @@ def plan_language(
         path = catalog_path(settings, language, article.id)
         shown = path.relative_to(settings.root).as_posix()
         old = existing.get(article.id)
-        work = Work(article.id, language, path, shown, merged.catalog, old)
+        base = found[article.id].base if article.id in found else ReadCatalog.absent(path)
+        work = Work(article.id, language, path, shown, merged.catalog, old, base)
         fill_from_memory(work, memory, threshold)
         works.append(work)
     # Reading, merging and memory serve all of the language's catalogs alike.

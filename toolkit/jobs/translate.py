@@ -10,7 +10,10 @@ The job builds each article's template (written to ``translations/templates/``, 
    once per language (no engine: memory only);
 4. passes every machine translation through the post-processing hook (glossary enforcement),
    marks it ``fuzzy`` and records its provenance (``#. x-engine: ...``);
-5. writes each catalog atomically as soon as its segments are done.
+5. writes each catalog atomically as soon as its segments are done, applying only its own
+   changes to the file as it is then: an entry approved or edited meanwhile (``approve``,
+   ``review``, an editor) keeps that work, and machine output goes only into entries the file
+   still has empty (:func:`toolkit.gettext.threeway.keep_disk_changes`).
 
 Steps 1-2 are :mod:`toolkit.jobs.plan`, 3-4 :mod:`toolkit.jobs.pipeline` with the hooks of
 :mod:`toolkit.jobs.hooks`; this module runs them under the job lock (:mod:`toolkit.jobs.lock`)
@@ -41,6 +44,7 @@ from toolkit.engines.memory import SUGGESTION_THRESHOLD
 from toolkit.errors import EngineUnavailable
 from toolkit.findings import Finding, display_path
 from toolkit.gettext.store import same_content, save_catalog
+from toolkit.gettext.threeway import keep_disk_changes
 from toolkit.jobs.hooks import Hooks
 from toolkit.jobs.lock import LockHolder, job_lock
 from toolkit.jobs.pipeline import DEFAULT_CHUNK, translate_chunks
@@ -336,6 +340,12 @@ def _write(work: Work) -> RowStatus:
     if work.existing is not None and same_content(work.existing, work.catalog):
         status: RowStatus = "unchanged"  # the common case of a rerun: no need to compare bytes
     else:
-        status = save_catalog(work.path, work.catalog, stamp="PO-Revision-Date")
+        status = save_catalog(
+            work.path,
+            work.catalog,
+            base=work.base,
+            stamp="PO-Revision-Date",
+            resolve=keep_disk_changes,
+        )
     work.seconds += time.perf_counter() - started
     return status

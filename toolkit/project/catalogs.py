@@ -20,8 +20,8 @@ from pathlib import Path
 from toolkit.config import Settings
 from toolkit.errors import CatalogError
 from toolkit.findings import Location, display_path
-from toolkit.gettext import pofile
 from toolkit.gettext.model import Catalog
+from toolkit.gettext.store import ReadCatalog, read_catalog_snapshot
 from toolkit.locales import validate_language
 from toolkit.project.paths import (
     CATALOG_SUFFIX,
@@ -51,6 +51,14 @@ class CatalogFile:
     shown: str  # for display: relative to the project when inside it
     catalog: Catalog
     language: str | None  # None: a template, which has only a source side
+    read: ReadCatalog | None = None  # the file as read: what a save of it builds on
+
+    @property
+    def base(self) -> ReadCatalog:
+        """The file as it was read, for :func:`~toolkit.gettext.store.save_catalog`."""
+        if self.read is None:
+            raise CatalogError("not read from a file", path=self.path)
+        return self.read
 
     @classmethod
     def in_memory(cls, name: str, catalog: Catalog, language: str | None) -> CatalogFile:
@@ -77,7 +85,8 @@ class CatalogFile:
         return Location(self.shown)
 
     def with_catalog(self, catalog: Catalog) -> CatalogFile:
-        return CatalogFile(self.path, self.shown, catalog, self.language)
+        """The same file with another catalog; its base stays the file as read."""
+        return CatalogFile(self.path, self.shown, catalog, self.language, self.read)
 
 
 def _folder_language(path: Path, settings: Settings | None) -> str | None:
@@ -130,12 +139,14 @@ def read_catalog_file(
     requested: Sequence[str] = (),
 ) -> CatalogFile:
     """Read one catalog or template and decide its language."""
-    catalog = pofile.read_catalog(path)
+    read = read_catalog_snapshot(path)
+    assert read.catalog is not None  # a missing file is an error
+    catalog = read.catalog
     shown = display_path(path, settings.root if settings is not None else None)
     if path.suffix == TEMPLATE_SUFFIX:
-        return CatalogFile(path, shown, catalog, None)
+        return CatalogFile(path, shown, catalog, None, read)
     language = catalog_language(path, catalog, settings=settings, requested=requested)
-    return CatalogFile(path, shown, catalog, language)
+    return CatalogFile(path, shown, catalog, language, read)
 
 
 def expand_paths(paths: Iterable[Path], *, templates: bool = True) -> list[Path]:

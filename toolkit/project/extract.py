@@ -15,7 +15,7 @@ from toolkit.corpus.articles import Article
 from toolkit.corpus.segmentation import Segment
 from toolkit.findings import display_path
 from toolkit.gettext.model import CONTENT_TYPE, Catalog, Message, WriteStatus, timestamp
-from toolkit.gettext.store import save_catalog
+from toolkit.gettext.store import read_catalog_snapshot, save_catalog
 from toolkit.project.paths import template_path
 
 GENERATOR = f"kzru-toolkit {__version__}"
@@ -131,13 +131,14 @@ def extract_templates(
     """Write ``translations/templates/<article>.pot`` for each article."""
     results = []
     for article in articles:
-        template = build_template(article, settings, created=created)
         path = template_path(settings, article.id)
+        read = read_catalog_snapshot(path, missing_ok=True)
+        template = build_template(article, settings, created=created)
         results.append(
             ExtractResult(
                 article=article.id,
                 path=path,
-                status=save_catalog(path, template),
+                status=save_catalog(path, template, base=read),
                 messages=len(template.messages),
                 excluded=tuple(s for s in article.segments if not s.translatable),
             )

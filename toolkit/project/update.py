@@ -13,7 +13,7 @@ from toolkit.findings import display_path
 from toolkit.gettext import pofile
 from toolkit.gettext.merge import merge_catalog
 from toolkit.gettext.model import WriteStatus
-from toolkit.gettext.store import save_catalog
+from toolkit.gettext.store import ReadCatalog, save_catalog
 from toolkit.project.catalogs import read_catalog_file
 from toolkit.project.paths import catalog_path, target_languages, template_ids, template_path
 
@@ -81,18 +81,20 @@ def update_catalogs(
     for language in codes:
         for article in articles:
             path = catalog_path(settings, language, article)
-            existing = (
-                read_catalog_file(path, settings=settings, requested=(language,)).catalog
+            found = (
+                read_catalog_file(path, settings=settings, requested=(language,))
                 if path.exists()
                 else None
             )
+            existing = found.catalog if found is not None else None
+            base = found.base if found is not None else ReadCatalog.absent(path)
             merged = merge_catalog(templates[article], existing, language)
             results.append(
                 UpdateResult(
                     article=article,
                     language=language,
                     path=path,
-                    status=save_catalog(path, merged.catalog),
+                    status=save_catalog(path, merged.catalog, base=base),
                     new=merged.new,
                     kept=merged.kept,
                     revived=merged.revived,

@@ -7,7 +7,8 @@ only explain a pending match). Approving all clean entries leaves fuzzy every en
 error finding: a number that changed, a glossary term missing or wrong, the source unchanged.
 
 Everything here returns new catalogs; the caller saves them
-(:func:`toolkit.gettext.model.save_catalog` with ``stamp="PO-Revision-Date"``).
+(:func:`toolkit.gettext.store.save_catalog` with ``stamp="PO-Revision-Date"`` and the file as
+it read it as ``base``: an entry changed on disk meanwhile is kept, or the save refused).
 """
 
 from __future__ import annotations
