@@ -21,15 +21,24 @@ from toolkit.fileio import lock_file
 RUN_CLI = "import sys; from toolkit.cli import main; sys.argv[0] = 'toolkit'; main()"
 
 
-def start(root: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.Popen[str]:
-    """``toolkit --project ROOT ARGS`` as a process of its own (PYTHONPATH inherited)."""
-    return subprocess.Popen(
+def start(
+    root: Path, *args: str, env: dict[str, str] | None = None, stdin: str | None = None
+) -> subprocess.Popen[str]:
+    """``toolkit --project ROOT ARGS`` as a process of its own (PYTHONPATH inherited), with
+    *stdin* as its input when given."""
+    process = subprocess.Popen(
         [sys.executable, "-c", RUN_CLI, "--project", str(root), *args],
         env=env,
+        stdin=subprocess.PIPE if stdin is not None else None,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
     )
+    if stdin is not None:
+        assert process.stdin is not None
+        process.stdin.write(stdin)
+        process.stdin.close()
+    return process
 
 
 def wait_until_blocked(path: Path, process: subprocess.Popen[str], timeout: float = 120) -> None:
@@ -52,7 +61,7 @@ def wait_until_blocked(path: Path, process: subprocess.Popen[str], timeout: floa
 
 
 def finish(process: subprocess.Popen[str], timeout: float = 300) -> tuple[int, str, str]:
-    out, err = process.communicate(timeout=timeout)
+    out, err = process.communicate(timeout=timeout) if process.stdin is None else _drain(process)
     return process.returncode, out, err
 
 
@@ -61,3 +70,9 @@ def edit_by_hand(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert text.count(old) == 1, f"{old!r} is not once in {path}"
     path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def _drain(process: subprocess.Popen[str], timeout: float = 300) -> tuple[str, str]:
+    assert process.stdout is not None and process.stderr is not None
+    process.wait(timeout=timeout)
+    return process.stdout.read(), process.stderr.read()

@@ -9,6 +9,7 @@ releases the lock. No sleeps decide the order, and nothing in the toolkit knows 
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -135,6 +136,26 @@ def test_approve_refuses_when_the_hand_edit_changed_the_same_entry(tmp_path: Pat
     assert "line 29: 'Alikhan Smailov arrived in" in err
     assert len(err.strip().splitlines()) == 1
     assert path.read_bytes() == edited  # the hand edit, as the editor saved it
+
+
+def test_interactive_review_keeps_a_hand_edit_and_saves_again_on_it(tmp_path: Path) -> None:
+    """The reviewer accepts p1.s2 (the save waits for the lock while the file is edited by
+    hand), then p1.s3: the second save builds on the file as the first one left it."""
+    root = copy(REVIEW_PROJECT, tmp_path)
+    path = root / "translations" / "ru" / "sample.po"
+    env = {k: v for k, v in os.environ.items() if k not in ("EDITOR", "VISUAL")}
+    with file_lock(path):
+        review = start(root, "review", "-i", str(path), env=env, stdin="a\na\nq\n")
+        wait_until_blocked(path, review)
+        edit_by_hand(path, '"ЕКАТЕРИНБУРГ. КАЗИНФОРМ –"', '"ЕКАТЕРИНБУРГ (КАЗИНФОРМ) –"')
+    code, out, err = finish(review)
+    assert code == 0, err
+    assert "approved p1.s2; saved" in out and "approved p1.s3; saved" in out
+    after = messages(path)
+    assert after["YEKATERINBURG. KAZINFORM -"].msgstr == "ЕКАТЕРИНБУРГ (КАЗИНФОРМ) –"
+    assert after["Alikhan Smailov arrived in Yekaterinburg for INNOPROM."].translated
+    assert after["He met Mikhail Mishustin there."].translated
+    assert msgfmt_problems(path) == ""
 
 
 def test_enforce_keeps_a_hand_edit(tmp_path: Path) -> None:
