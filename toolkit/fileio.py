@@ -6,6 +6,7 @@ file, never half of one.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 from pathlib import Path
@@ -31,9 +32,23 @@ def write_atomic(path: Path, data: bytes) -> None:
         else:
             os.chmod(tmp, 0o644)
         os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
+    except OSError as exc:
+        _discard(tmp)
+        if exc.filename is None or os.fsdecode(exc.filename) == str(tmp):
+            # A failed write() names no file and open() the temporary one: name the file the
+            # caller asked for, which is what a user can look for.
+            raise OSError(exc.errno, exc.strerror, str(path)) from exc
         raise
+    except BaseException:
+        _discard(tmp)
+        raise
+
+
+def _discard(tmp: Path) -> None:
+    # On a read-only file system even removing a file that was never created fails (EROFS);
+    # the error that matters is the one that brought us here.
+    with contextlib.suppress(OSError):
+        tmp.unlink(missing_ok=True)
 
 
 def write_text_atomic(path: Path, text: str) -> None:
