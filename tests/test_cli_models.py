@@ -96,6 +96,25 @@ def test_add_broken_file_is_one_error_line(
     assert list(packages.iterdir()) == []
 
 
+def test_add_a_zip_bomb_is_refused_with_the_numbers(
+    runner: CliRunner, packages: Path, tmp_path: Path
+) -> None:
+    bomb = tmp_path / "bomb.argosmodel"
+    shutil.copy(fixture_archive(EN_RU), bomb)
+    with zipfile.ZipFile(bomb, "a") as archive:
+        archive.writestr(
+            f"{EN_RU}/model/extra.bin", bytes(256 * 2**20), compress_type=zipfile.ZIP_DEFLATED
+        )
+    code, out, err = run(runner, "add", str(bomb))
+    assert (code, out) == (2, "")
+    line = one_error_line(err)
+    assert line.startswith(
+        f"error: {bomb}: {EN_RU}/model/extra.bin declares 256.0 MiB uncompressed from "
+    )
+    assert "over 100 times its packed size (nothing was installed;" in line
+    assert list(packages.iterdir()) == []
+
+
 def test_add_twice_then_replace(runner: CliRunner, packages: Path) -> None:
     archive = str(fixture_archive(EN_RU))
     assert run(runner, "add", archive)[0] == 0

@@ -54,6 +54,21 @@ def test_no_project_anywhere(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
         ('corpus_dir = ""\n', ConfigError, "corpus_dir"),
         ('source_language = "ru"\n', ConfigError, "also a target"),
         ('engine = "fast"\n', ConfigError, "engine"),
+        (
+            'target_languages = ["ru", "ru", "kk"]\n',
+            ConfigError,
+            "target_languages lists 'ru' twice (list each target language once)",
+        ),
+        (
+            'target_languages = ["kk", "ru", "RU"]\n',
+            ConfigError,
+            "target_languages lists 'ru' and 'RU', both 'ru'",
+        ),
+        (
+            'target_languages = ["ru", "kk", "kk-kz", "kk_KZ"]\n',
+            ConfigError,
+            "target_languages lists 'kk-kz' and 'kk_KZ', both 'kk_KZ'",
+        ),
     ],
 )
 def test_invalid_settings(
@@ -64,6 +79,11 @@ def test_invalid_settings(
         load_settings(root)
     assert fragment in str(info.value)
     assert "pyproject.toml" in str(info.value)
+
+
+def test_regional_variants_are_different_targets(make_project: Callable[..., Path]) -> None:
+    root = make_project('[tool.toolkit]\ntarget_languages = ["pt", "pt-BR", "ru"]\n')
+    assert load_settings(root).target_languages == ("pt", "pt_BR", "ru")
 
 
 @pytest.mark.parametrize(

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -174,6 +176,64 @@ def test_non_utf8_file_names_file_and_byte_offset(tmp_path: Path) -> None:
     assert "byte offset 11" in message
     assert info.value.offset == 11
     assert info.value.line == 3
+
+
+RU_TEXT = (
+    "Премьер-министр Казахстана Алихан Смаилов прибыл в Екатеринбург.\n\n"
+    "Стороны обсудили торговлю, энергетику и транспорт.\n"
+)
+KK_TEXT = "Әлихан Смайылов Екатеринбургке келді.\n\nТараптар сауданы талқылады.\n"
+FR_TEXT = "Le café de la société: un résumé naïf, déjà à Zürich.\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "codec", "named"),
+    [
+        (RU_TEXT, "cp1251", "CP1251"),
+        (RU_TEXT, "koi8_r", "KOI8-R"),
+        (FR_TEXT, "latin-1", "ISO-8859-1"),
+        ("He said \u201chello\u201d \u2013 at the caf\u00e9.\n", "cp1252", "CP1252"),
+        (KK_TEXT, "utf-16", "UTF-16"),  # with a byte order mark
+        (KK_TEXT, "utf-16-le", "UTF-16LE"),
+        (FR_TEXT, "utf-16-le", "UTF-16LE"),  # mostly ASCII: valid UTF-8 but for the NULs
+        (RU_TEXT, "utf-16-be", "UTF-16BE"),
+    ],
+)
+def test_non_utf8_file_names_its_encoding_and_the_command(
+    tmp_path: Path, text: str, codec: str, named: str
+) -> None:
+    path = tmp_path / "article.txt"
+    path.write_bytes(text.encode(codec))
+    with pytest.raises(CorpusError) as info:
+        read_source(path)
+    assert info.value.message.endswith(f"; it looks like {named} text")
+    command = f"iconv -f {named} -t UTF-8 {path} > {path}.utf8"
+    assert info.value.hint == f"convert it to UTF-8: {command}"
+    if shutil.which("iconv") is None:
+        pytest.skip("no iconv here to run the command")
+    subprocess.run(command, shell=True, check=True)
+    assert read_source(Path(f"{path}.utf8")) == text
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        bytes(range(256)) * 4,
+        (Path(__file__).parent / "data" / "models" / "fixture-en_ru.argosmodel").read_bytes()[
+            :4096
+        ],
+        b"Some text\n\x00\x00\x00\x01\x02 then \x00 nothing\n",
+    ],
+    ids=["all bytes", "zip", "text with NULs"],
+)
+def test_binary_file_is_called_binary(tmp_path: Path, data: bytes) -> None:
+    path = tmp_path / "photo.txt"
+    path.write_bytes(data)
+    with pytest.raises(CorpusError) as info:
+        read_source(path)
+    assert info.value.message.startswith("not a text file: byte 0x")
+    assert info.value.message.endswith(" is binary data")
+    assert info.value.hint == "give a plain-text file in UTF-8"
 
 
 def test_missing_file(tmp_path: Path) -> None:

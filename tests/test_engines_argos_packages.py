@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import http.server
 import json
+import os
 import shutil
 import socket
 import subprocess
@@ -12,6 +13,7 @@ import sys
 import threading
 import time
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -27,6 +29,7 @@ from toolkit.engines.argos import (
     read_package,
     remove_package,
 )
+from toolkit.engines.argos.packages import format_size
 from toolkit.errors import EngineUnavailable
 
 EN_RU = "fixture-en_ru"
@@ -308,6 +311,140 @@ def test_install_failure_from_the_file_system_installs_nothing(
         add_package(fixture_archive(EN_RU))
     assert leftovers(home) == [EN_RU]
     assert (packages / EN_RU).is_file()
+
+
+# --------------------------------------------------------------------------- sizes: bombs and disks
+
+MIB = 2**20
+PADDING = f"{EN_RU}/model/padding.bin"
+
+
+def with_member(tmp_path: Path, name: str, data: bytes, *, extra: str = PADDING) -> Path:
+    """The fixture package plus one deflated member (zeros compress about 1000:1)."""
+    return with_members(tmp_path, name, {extra: data})
+
+
+def with_members(tmp_path: Path, name: str, extra: dict[str, bytes]) -> Path:
+    out = tmp_path / f"{name}-{len(list(tmp_path.iterdir()))}.argosmodel"
+    shutil.copy(fixture_archive(name), out)
+    with zipfile.ZipFile(out, "a") as archive:
+        for member, data in extra.items():
+            archive.writestr(member, data, compress_type=zipfile.ZIP_DEFLATED)
+    return out
+
+
+def lie_about_size(archive: Path, member: str, size: int, crc: int | None = None) -> None:
+    """Patch the uncompressed size (and optionally the CRC) *member* declares, in its local
+    header and in the central directory, as a hostile archive would."""
+    data = bytearray(archive.read_bytes())
+    name = member.encode()
+    for signature, crc_at, name_at in ((b"PK\x03\x04", 14, 30), (b"PK\x01\x02", 16, 46)):
+        start = data.find(signature)
+        while start != -1:
+            if data[start + name_at : start + name_at + len(name)] == name:
+                data[start + crc_at + 8 : start + crc_at + 12] = size.to_bytes(4, "little")
+                if crc is not None:
+                    data[start + crc_at : start + crc_at + 4] = crc.to_bytes(4, "little")
+            start = data.find(signature, start + 4)
+    archive.write_bytes(bytes(data))
+    with zipfile.ZipFile(archive) as check:
+        assert check.getinfo(member).file_size == size
+
+
+def test_a_member_over_the_limit_is_refused_with_the_numbers(
+    tmp_path: Path, home: ArgosHome, packages: Path
+) -> None:
+    bomb = with_member(tmp_path, EN_RU, bytes(64 * MIB))
+    assert bomb.stat().st_size < fixture_archive(EN_RU).stat().st_size + MIB
+    with pytest.raises(EngineUnavailable) as raised:
+        add_package(bomb, limit=32 * MIB)
+    assert raised.value.message == (
+        f"{PADDING} declares 64.0 MiB uncompressed, over the 32.0 MiB limit"
+    )
+    assert "nothing was installed" in str(raised.value)
+    assert leftovers(home) == []
+
+
+def test_a_zip_bomb_is_refused_under_the_default_limit(
+    tmp_path: Path, home: ArgosHome, packages: Path
+) -> None:
+    bomb = with_member(tmp_path, EN_RU, bytes(64 * MIB))
+    with pytest.raises(EngineUnavailable) as raised:
+        add_package(bomb)
+    packed = zipfile.ZipFile(bomb).getinfo(PADDING).compress_size
+    assert raised.value.message == (
+        f"{PADDING} declares 64.0 MiB uncompressed from {packed / 1024:.1f} KiB, "
+        "over 100 times its packed size"
+    )
+    assert leftovers(home) == []
+
+
+def test_the_total_over_the_limit_is_refused(
+    tmp_path: Path, home: ArgosHome, packages: Path
+) -> None:
+    # Random bytes do not compress: each member is honest and under the limit, the sum is not.
+    both = with_members(
+        tmp_path, EN_RU, {PADDING: os.urandom(MIB), f"{EN_RU}/model/more.bin": os.urandom(MIB)}
+    )
+    size = sum(m.file_size for m in zipfile.ZipFile(both).infolist())
+    with pytest.raises(EngineUnavailable) as raised:
+        add_package(both, limit=2 * MIB)
+    assert size > 2 * MIB
+    assert raised.value.message == (
+        f"the package declares {format_size(size)} uncompressed in all, over the 2.0 MiB limit"
+    )
+    assert leftovers(home) == []
+
+
+def test_a_header_that_lies_cannot_write_more_than_it_declares(
+    tmp_path: Path, home: ArgosHome, packages: Path
+) -> None:
+    # 64 MiB of zeros declaring 1 KiB: the checksum of what unpacks to 1 KiB does not match.
+    liar = with_member(tmp_path, EN_RU, bytes(64 * MIB))
+    lie_about_size(liar, PADDING, 1024)
+    with pytest.raises(EngineUnavailable, match=f"checksum mismatch in {PADDING}"):
+        add_package(liar)
+    assert leftovers(home) == []
+    # The same with the checksum of the first KiB: installed, and the member is cut at 1 KiB.
+    lie_about_size(liar, PADDING, 1024, crc=zlib.crc32(bytes(1024)))
+    installed = add_package(liar)
+    assert (installed.path / "model" / "padding.bin").stat().st_size == 1024
+    assert installed.size < fixture_archive(EN_RU).stat().st_size * 2
+
+
+def test_a_package_larger_than_the_free_space_is_refused(
+    tmp_path: Path, home: ArgosHome, packages: Path
+) -> None:
+    size = inspect_archive(fixture_archive(EN_RU)).size
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(packages)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if mounted.returncode != 0:
+        pytest.skip(f"may not mount a tmpfs here: {mounted.stderr.strip()}")
+    try:
+        free = shutil.disk_usage(packages).free
+        assert free < size
+        with pytest.raises(EngineUnavailable) as raised:
+            add_package(fixture_archive(EN_RU))
+        assert list(packages.iterdir()) == []
+    finally:
+        subprocess.run(["umount", "-l", str(packages)], check=True)
+    assert raised.value.message == (
+        f"the package unpacks to {format_size(size)} but only {format_size(free)} "
+        f"is free in {packages}"
+    )
+    assert "set ARGOS_PACKAGES_DIR to a folder on a larger disk" in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    ("size", "text"),
+    [(0, "0 B"), (1023, "1023 B"), (1024, "1.0 KiB"), (64 * MIB, "64.0 MiB"), (2**32, "4.0 GiB")],
+)
+def test_format_size(size: int, text: str) -> None:
+    assert format_size(size) == text
 
 
 @pytest.mark.parametrize("spec", [EN_RU, "en-ru", "en_ru", "en->ru", "translate-en_ru"])

@@ -281,6 +281,58 @@ def test_invalid_utf8_names_the_byte(tmp_path: Path) -> None:
     assert caught.value.offset == 8
 
 
+def test_a_binary_file_given_as_csv_is_called_binary(tmp_path: Path) -> None:
+    path = tmp_path / "terms.csv"
+    # A zip archive (what a spreadsheet's .xlsx is), whatever the name says.
+    path.write_bytes((REPO / "tests" / "data" / "models" / "fixture-en_ru.argosmodel").read_bytes())
+    for fmt in ("auto", "csv", "tbx"):
+        with pytest.raises(GlossaryError) as caught:
+            read_exchange(path, source_language="en", languages=LANGS, fmt=fmt)
+        assert caught.value.message.startswith("not a text file: byte 0x"), fmt
+        assert caught.value.message.endswith(" is binary data")
+        assert "XML" not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("codec", "named"), [("cp1251", "CP1251"), ("koi8_r", "KOI8-R"), ("utf-16-le", "UTF-16LE")]
+)
+def test_a_csv_in_another_encoding_names_it_and_the_command(
+    tmp_path: Path, codec: str, named: str
+) -> None:
+    path = tmp_path / "terms.csv"
+    text = "en,ru\nAstana,Астана\nPrime Minister,Премьер-министр\nMinistry,Министерство\n"
+    path.write_bytes(text.encode(codec))
+    with pytest.raises(GlossaryError) as caught:
+        read_exchange(path, source_language="en", languages=LANGS)
+    assert caught.value.message.endswith(f"; it looks like {named} text")
+    assert caught.value.hint == (
+        f"convert it to UTF-8: iconv -f {named} -t UTF-8 {path} > {path}.utf8"
+    )
+
+
+def test_a_tbx_named_csv_is_read_as_tbx_and_said_so(tmp_path: Path) -> None:
+    path = tmp_path / "terms.csv"
+    path.write_bytes((DATA / "multiterm.tbx").read_bytes())
+    read = read_exchange(path, source_language="en", languages=LANGS)
+    assert read.format is ExchangeFormat.TBX
+    assert read.warnings[0] == "terms.csv holds TBX (XML), not CSV; read as such"
+    with pytest.raises(GlossaryError) as caught:
+        read_exchange(path, source_language="en", languages=LANGS, fmt="csv")
+    assert caught.value.message == "not CSV: the file holds TBX (XML)"
+    assert caught.value.hint == "import it with --as tbx (or --as auto, which looks at the content)"
+
+
+def test_a_csv_named_tbx_is_read_as_csv_and_said_so(tmp_path: Path) -> None:
+    path = tmp_path / "terms.tbx"
+    path.write_bytes((DATA / "amazon.csv").read_bytes())
+    read = read_exchange(path, source_language="en", languages=LANGS)
+    assert read.format is ExchangeFormat.CSV
+    assert read.warnings[0] == "terms.tbx holds CSV, not TBX (XML); read as such"
+    with pytest.raises(GlossaryError) as caught:
+        read_exchange(path, source_language="en", languages=LANGS, fmt="tbx")
+    assert caught.value.message == "not TBX (XML): the file holds CSV"
+
+
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(GlossaryError, match="no such file"):
         read_exchange(tmp_path / "none.tbx", source_language="en", languages=LANGS)

@@ -205,7 +205,7 @@ def parse_settings(root: Path, table: dict[str, Any], path: Path) -> Settings:
                 raise ConfigError(
                     "target_languages must be a non-empty list of language codes", path=path
                 )
-            values["target_languages"] = tuple(validate_language(t) for t in targets)
+            values["target_languages"] = _distinct_targets(targets, path)
     except LanguageError as exc:
         raise LanguageError(exc.message, path=path, hint=exc.hint) from exc
     if "engine" in table:
@@ -218,6 +218,28 @@ def parse_settings(root: Path, table: dict[str, Any], path: Path) -> Settings:
             f"source language {settings.source_language!r} is also a target language", path=path
         )
     return settings
+
+
+def _distinct_targets(targets: list[str], path: Path) -> tuple[str, ...]:
+    """The normalised target languages, each once: a language listed twice (also as ``ru`` and
+    ``RU``) would be translated, counted and reported twice. Regional variants (``pt`` and
+    ``pt_BR``) are different targets with catalogs of their own."""
+    seen: dict[str, str] = {}
+    for written in targets:
+        code = validate_language(written)
+        if code in seen:
+            spelled = (
+                f"{written!r} twice"
+                if seen[code] == written
+                else f"{seen[code]!r} and {written!r}, both {code!r}"
+            )
+            raise ConfigError(
+                f"target_languages lists {spelled}",
+                path=path,
+                hint="list each target language once",
+            )
+        seen[code] = written
+    return tuple(seen)
 
 
 def parse_engine(table: dict[str, Any], path: Path) -> dict[str, Any]:

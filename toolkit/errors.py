@@ -7,6 +7,8 @@ nothing else in the package decides how errors look.
 
 from __future__ import annotations
 
+import errno
+import os
 from pathlib import Path
 
 EXIT_OK = 0
@@ -82,3 +84,53 @@ class EngineUnavailable(ToolkitError):
 
 class JobBusy(ToolkitError):
     """Another translate job holds the project's lock."""
+
+
+class SystemFault(ToolkitError):
+    """The operating system refused a file operation: no space, read-only, no permission, too
+    many open files. Files written atomically are left as they were."""
+
+    @classmethod
+    def from_os_error(cls, exc: OSError) -> SystemFault | None:
+        """The fault an ``OSError`` stands for, naming its file; None for any other error."""
+        known = SYSTEM_FAULTS.get(exc.errno or 0)
+        if known is None:
+            return None
+        what, hint = known
+        name = exc.filename if exc.filename is not None else exc.filename2
+        path = Path(os.fsdecode(name)) if isinstance(name, str | bytes) else None
+        return cls(what, path=path, hint=hint)
+
+
+# errno -> (what happened, what to do). The one table of system faults a user can act on; any
+# other OSError is a bug and keeps its traceback.
+SYSTEM_FAULTS: dict[int, tuple[str, str]] = {
+    errno.ENOSPC: (
+        "no space left on the device",
+        "free some space and run it again",
+    ),
+    errno.EDQUOT: (
+        "disk quota exceeded",
+        "free some space or ask for a larger quota, and run it again",
+    ),
+    errno.EROFS: (
+        "read-only file system",
+        "choose a writable folder, or remount it read-write",
+    ),
+    errno.EACCES: (
+        "permission denied",
+        "check the permissions of the file and its folder, or choose a writable folder",
+    ),
+    errno.EPERM: (
+        "operation not permitted",
+        "check the permissions of the file and its folder, or choose a writable folder",
+    ),
+    errno.EMFILE: (
+        "too many open files",
+        "raise the open-file limit (ulimit -n 4096) and run it again",
+    ),
+    errno.ENFILE: (
+        "too many open files in the system",
+        "close other programs or raise the system's open-file limit, and run it again",
+    ),
+}

@@ -8,6 +8,7 @@ replacing it, so that no two of them interleave their check and their rename.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import hashlib
 import os
@@ -38,9 +39,23 @@ def write_atomic(path: Path, data: bytes) -> None:
         else:
             os.chmod(tmp, 0o644)
         os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
+    except OSError as exc:
+        _discard(tmp)
+        if exc.filename is None or os.fsdecode(exc.filename) == str(tmp):
+            # A failed write() names no file and open() the temporary one: name the file the
+            # caller asked for, which is what a user can look for.
+            raise OSError(exc.errno, exc.strerror, str(path)) from exc
         raise
+    except BaseException:
+        _discard(tmp)
+        raise
+
+
+def _discard(tmp: Path) -> None:
+    # On a read-only file system even removing a file that was never created fails (EROFS);
+    # the error that matters is the one that brought us here.
+    with contextlib.suppress(OSError):
+        tmp.unlink(missing_ok=True)
 
 
 def write_text_atomic(path: Path, text: str) -> None:
@@ -109,7 +124,11 @@ def file_lock(path: Path) -> Iterator[None]:
     sidecar = lock_file(path)
     sidecar.parent.mkdir(parents=True, exist_ok=True)
     while True:
-        fd = os.open(sidecar, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fd = os.open(sidecar, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:
+            # The lock is ours, the file is the user's: name the file they asked to write.
+            raise OSError(exc.errno, exc.strerror, str(path)) from exc
         try:
             fcntl.flock(fd, fcntl.LOCK_EX)
             held = os.fstat(fd)

@@ -12,7 +12,7 @@ import typer
 from typer.core import TyperArgument, TyperCommand, TyperGroup
 
 from toolkit.config import Settings, load_settings
-from toolkit.errors import EXIT_ERROR, ToolkitError
+from toolkit.errors import EXIT_ERROR, SystemFault, ToolkitError
 
 
 @dataclass
@@ -32,7 +32,8 @@ class State:
 
 
 class ToolkitGroup(TyperGroup):
-    """Turns every ToolkitError into one line on stderr and exit code 2 (the one place)."""
+    """Turns every ToolkitError (and every system fault, see SystemFault) into one line on
+    stderr and exit code 2 (the one place)."""
 
     # Typer's vendored click Context is private API; the override takes whatever click passes.
     def invoke(self, ctx: Any) -> Any:
@@ -49,6 +50,15 @@ class ToolkitGroup(TyperGroup):
             if state is not None and state.debug:
                 raise
             typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(EXIT_ERROR) from None
+        except OSError as exc:
+            # Disk full, read-only, no permission, too many open files: the user's to fix, so
+            # one line too. Any other OSError is a bug and keeps its traceback.
+            fault = SystemFault.from_os_error(exc)
+            state = ctx.obj if isinstance(ctx.obj, State) else None
+            if fault is None or (state is not None and state.debug):
+                raise
+            typer.echo(f"error: {fault}", err=True)
             raise typer.Exit(EXIT_ERROR) from None
         except KeyboardInterrupt:
             typer.echo("interrupted; files already written are complete", err=True)

@@ -29,6 +29,7 @@ from toolkit.corpus.segmentation import (
     segment_text,
     title_segment,
 )
+from toolkit.encoding import find_not_utf8
 from toolkit.errors import CorpusError
 from toolkit.fileio import write_text_atomic
 from toolkit.findings import Finding, Location, Severity, display_path
@@ -209,7 +210,8 @@ _CREDITED_DOMAIN = re.compile(
 
 
 def read_source(path: Path) -> str:
-    """The text of a file to import; non-UTF-8 bytes are an error naming the byte offset."""
+    """The text of a file to import; bytes that are not UTF-8 text are an error naming the byte
+    offset and the encoding they look like, with the command that converts the file."""
     try:
         raw = path.read_bytes()
     except FileNotFoundError as exc:
@@ -218,23 +220,22 @@ def read_source(path: Path) -> str:
         raise CorpusError("is a folder, not a text file", path=path) from exc
     except OSError as exc:
         raise CorpusError(f"cannot read file: {exc.strerror}", path=path) from exc
-    return _decode_utf8(
-        raw, path, hint="convert the file to UTF-8 (for example: iconv -f cp1251 -t utf-8)"
-    )
+    return _decode_utf8(raw, path)
 
 
-def _decode_utf8(raw: bytes, path: Path, *, hint: str) -> str:
-    try:
-        # Decoded as plain UTF-8 so that the offset counts bytes of the file, BOM included.
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
+def _decode_utf8(raw: bytes, path: Path, *, hint: str | None = None) -> str:
+    """*raw* as text; *hint*: what to do when it is not (default: how to convert it)."""
+    problem = find_not_utf8(raw)
+    if problem is not None:
         raise CorpusError(
-            f"not valid UTF-8: byte 0x{raw[exc.start]:02x} at byte offset {exc.start}",
+            problem.message(),
             path=path,
-            line=raw[: exc.start].count(b"\n") + 1,
-            offset=exc.start,
-            hint=hint,
-        ) from exc
+            line=problem.line,
+            offset=problem.offset,
+            hint=hint or problem.hint(path),
+        )
+    # Decoded as plain UTF-8 so that offsets count bytes of the file, BOM included.
+    return raw.decode("utf-8")
 
 
 def clean_text(raw: str) -> CleanedText:

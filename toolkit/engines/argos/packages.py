@@ -29,6 +29,16 @@ MODEL_WEIGHTS = "model.bin"
 SHARED_VOCABULARIES = ("shared_vocabulary.json", "shared_vocabulary.txt")
 SPLIT_VOCABULARIES = ("source_vocabulary", "target_vocabulary")
 INDEX_TIMEOUT = 10.0  # seconds; offline machines fail long before that, black holes at that
+# The most a package may unpack to. The largest models people run offline (NLLB-200 3.3B in
+# float16) unpack to about 6.6 GB; a package file declaring more is refused before anything
+# is read or written. Python's zipfile stops every member at its declared size and then checks
+# its CRC, so the declared sizes also bound what extraction writes: a header that lies ends in
+# a checksum error (or a member cut to the size it declared), never in more bytes on disk.
+MAX_UNPACKED_SIZE = 8 * 2**30
+# Model weights barely compress (about 1.1:1), vocabularies and tokenizers about 4:1. A member
+# that unpacks to more than this many times its packed size is a zip bomb, not model data.
+MAX_RATIO = 100
+RATIO_FLOOR = 2**20  # smaller members may be as repetitive as they like
 
 INSTALL_HINT = (
     "add a package file with `toolkit models add FILE.argosmodel`, "
@@ -180,19 +190,22 @@ def describe_pairs(packages: Iterable[PackageInfo]) -> str:
 # --------------------------------------------------------------------------- package files
 
 
-def inspect_archive(path: Path) -> ArchiveInfo:
+def inspect_archive(path: Path, *, limit: int = MAX_UNPACKED_SIZE) -> ArchiveInfo:
     """Check an ``.argosmodel`` file completely, or raise EngineUnavailable saying what is wrong.
 
     A package is a zip archive of exactly one folder holding ``metadata.json`` (with from_code
     and to_code), ``model/`` (a CTranslate2 model: model.bin and its vocabulary) and a
-    SentencePiece or BPE tokenizer file. Every member's checksum is verified, so a truncated or
-    damaged download is caught here and not halfway through an installation.
+    SentencePiece or BPE tokenizer file. The sizes the archive declares are checked against
+    *limit* (each member and the total) and against the packed sizes before anything is
+    unpacked; then every member's checksum is verified, so a truncated or damaged download is
+    caught here and not halfway through an installation.
     """
     if not path.is_file():
         raise EngineUnavailable("no such package file", path=path, hint=INSTALL_HINT)
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
+            _check_sizes(path, members, limit)
             damaged = archive.testzip()
             if damaged is not None:
                 raise _bad(path, f"damaged archive: checksum mismatch in {damaged}")
@@ -233,15 +246,27 @@ def inspect_archive(path: Path) -> ArchiveInfo:
     )
 
 
-def add_package(path: Path, *, replace: bool = False) -> PackageInfo:
+def add_package(
+    path: Path, *, replace: bool = False, limit: int = MAX_UNPACKED_SIZE
+) -> PackageInfo:
     """Check *path* and install it through argostranslate's ``install_from_path``.
 
     A package already installed under the same folder name or for the same language pair is
     an error unless *replace*; with *replace* the old ones are moved aside and deleted only
-    once the new one is in place. Any failure leaves the package folder as it was.
+    once the new one is in place. A package larger than *limit*, or than the free space of the
+    package folder's disk, is refused. Any failure leaves the package folder as it was.
     """
-    archive = inspect_archive(path)
+    archive = inspect_archive(path, limit=limit)
     destination = upstream.install_dir()
+    free = shutil.disk_usage(destination).free
+    if archive.size > free:
+        raise EngineUnavailable(
+            f"the package unpacks to {format_size(archive.size)} but only {format_size(free)} "
+            f"is free in {destination}",
+            path=path,
+            hint="nothing was installed; free some space, or set ARGOS_PACKAGES_DIR to a "
+            "folder on a larger disk",
+        )
     clashes = [
         p
         for p in list_packages([destination])
@@ -392,6 +417,49 @@ def _parse_metadata(data: bytes) -> _Metadata:
         kind=kind,
         target_prefix=prefix,
     )
+
+
+def _check_sizes(path: Path, members: Sequence[zipfile.ZipInfo], limit: int) -> None:
+    """Refuse an archive whose declared sizes are too large or could not be model data."""
+    hint = "nothing was installed; a real model is smaller, so this file is damaged or not one"
+    for member in members:
+        if member.file_size > limit:
+            raise EngineUnavailable(
+                f"{member.filename} declares {format_size(member.file_size)} uncompressed, "
+                f"over the {format_size(limit)} limit",
+                path=path,
+                hint=hint,
+            )
+        if member.file_size > RATIO_FLOOR and member.file_size > MAX_RATIO * max(
+            member.compress_size, 1
+        ):
+            raise EngineUnavailable(
+                f"{member.filename} declares {format_size(member.file_size)} uncompressed from "
+                f"{format_size(member.compress_size)}, over {MAX_RATIO} times its packed size",
+                path=path,
+                hint="nothing was installed; model data does not compress like that, so this "
+                "file is damaged or not a package",
+            )
+    total = sum(member.file_size for member in members)
+    if total > limit:
+        raise EngineUnavailable(
+            f"the package declares {format_size(total)} uncompressed in all, "
+            f"over the {format_size(limit)} limit",
+            path=path,
+            hint=hint,
+        )
+
+
+def format_size(size: int) -> str:
+    """Bytes for a person: ``512 B``, ``64.0 KiB``, ``4.0 GiB``."""
+    if size < 1024:
+        return f"{size} B"
+    value = float(size)
+    for unit in ("KiB", "MiB", "GiB", "TiB"):
+        value /= 1024
+        if value < 1024 or unit == "TiB":
+            break
+    return f"{value:.1f} {unit}"
 
 
 def _single_folder(path: Path, names: list[str]) -> str:

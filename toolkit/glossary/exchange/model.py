@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
 
+from toolkit.encoding import NotUtf8, find_not_utf8
 from toolkit.errors import GlossaryError, LanguageError, ToolkitError
 from toolkit.findings import Location
 from toolkit.glossary.termbase import Concept, Termbase, check_id
@@ -24,6 +25,7 @@ __all__ = [
     "decode",
     "given_id",
     "location_at",
+    "not_text",
     "relocated",
     "unique_ids",
 ]
@@ -145,13 +147,26 @@ def unique_ids(items: list[ImportedConcept]) -> list[ImportedConcept]:
 
 
 def decode(data: bytes, path: Path | str | None) -> str:
-    encoding = "utf-16" if data.startswith((b"\xff\xfe", b"\xfe\xff")) else "utf-8-sig"
-    try:
-        return data.decode(encoding)
-    except UnicodeDecodeError as exc:
-        raise GlossaryError(
-            f"not valid {encoding.upper().removesuffix('-SIG')}",
-            path=path,
-            offset=exc.start,
-            hint="save the file as UTF-8",
-        ) from exc
+    """A text exchange file's text: UTF-8 (with or without a byte order mark), or UTF-16 with
+    one. Anything else is an error naming the encoding it looks like, or calling it binary."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise GlossaryError(
+                "not valid UTF-16", path=path, offset=exc.start, hint="save the file as UTF-8"
+            ) from exc
+    problem = find_not_utf8(data)
+    if problem is not None:
+        raise not_text(problem, path)
+    return data.decode("utf-8-sig")
+
+
+def not_text(problem: NotUtf8, path: Path | str | None) -> GlossaryError:
+    return GlossaryError(
+        problem.message(),
+        path=path,
+        line=problem.line,
+        offset=problem.offset,
+        hint=problem.hint(path if path is not None else "FILE"),
+    )
