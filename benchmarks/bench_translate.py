@@ -12,7 +12,7 @@ attribution added), one paragraph each, 40 per article, with the repository's gl
 sentences are translated three ways, with the same decoding settings (beam 4, CPU, batch 32,
 argostranslate's defaults):
 
-(a) ``toolkit translate --to ru`` end to end, as a user runs it, in a fresh process: start-up,
+(a) ``toolkit translate --lang ru`` end to end, as a user runs it, in a fresh process: start-up,
     corpus reading and segmentation, templates, merge, memory, the engine, glossary enforcement
     of every machine translation (``--no-glossary`` leaves it out), writing every catalog;
 (b) a loop of argostranslate's own ``translate()``, one call per sentence (model loaded before
@@ -212,7 +212,7 @@ def run_job(
     root: Path, env: dict[str, str], options: argparse.Namespace
 ) -> tuple[Run, dict[str, Any]]:
     args = [
-        sys.executable, "-c", RUN_CLI, "--project", str(root), "translate", "--to", "ru",
+        sys.executable, "-c", RUN_CLI, "--project", str(root), "translate", "--lang", "ru",
         "--device", "cpu", "--batch-size", str(options.batch_size),
     ]  # fmt: skip
     if options.no_glossary:
