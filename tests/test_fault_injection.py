@@ -144,7 +144,6 @@ class Reference:
     before: dict[str, Entries]
     after: dict[str, Entries]
     duration: float
-    stdout: str
 
 
 def fresh(tmp_path: Path, scenario: Scenario, name: str) -> tuple[Path, dict[Any, Any]]:
@@ -165,7 +164,7 @@ def reference(tmp_path: Path, scenario: Scenario) -> Reference:
     assert after != before, f"{scenario.name} changed nothing: no write to interrupt"
     for (article, msgid), kept in made.items():
         assert message(root, article, msgid) == kept, f"{scenario.name} lost a human change"
-    return Reference(before, after, duration, done.stdout)
+    return Reference(before, after, duration)
 
 
 def leftovers(root: Path, pattern: str) -> list[Path]:
@@ -202,6 +201,8 @@ def kill_at_random(tmp_path: Path, scenario: Scenario, runs: int) -> list[dict[s
             problems = msgfmt_problems(path)
             assert problems == "", f"{where}: {path} fails msgfmt --check: {problems}"
         now = state(root)
+        lost = sorted(set(ref.before) - set(now))
+        assert not lost, f"{where}: catalogs gone: {lost}"
         for name, content in now.items():
             assert content in (ref.before.get(name), ref.after.get(name)), (
                 f"{where}: {name} is neither the catalog before the run nor the one written"
@@ -227,7 +228,7 @@ def kill_at_random(tmp_path: Path, scenario: Scenario, runs: int) -> list[dict[s
             real = tmp.with_name(tmp.name[1:].rsplit(".", 2)[0])
             assert real.is_file() and msgfmt_problems(real) == "", f"{where}: {real}"
         found.append(
-            {"where": where, "killed": killed, "before": now, "rerun": rerun, "tmps": tmps}
+            {"where": where, "killed": killed, "after_kill": now, "rerun": rerun, "tmps": tmps}
             | {"locks": locks, "wrote": now != ref.before}
         )
     hit = [f for f in found if f["killed"]]
@@ -258,10 +259,10 @@ def test_translate_killed_at_random_points(tmp_path: Path, ru_model: dict[str, s
     # The job writes catalog after catalog: some kills must fall between two of its writes.
     assert any(f["killed"] and f["wrote"] for f in found), f"FAULT_SEED={SEED}: no kill mid-job"
     for run_found in found:
-        where, before = run_found["where"], run_found["before"]
+        where, after_kill = run_found["where"], run_found["after_kill"]
         filled = sum(
             1
-            for name, content in before.items()
+            for name, content in after_kill.items()
             if name.startswith("translations/ru/") and name.endswith(".po")
             for msgstr, _ in content.values()
             if msgstr
@@ -312,7 +313,7 @@ def test_approve_killed_at_random_points(tmp_path: Path, how: list[str]) -> None
     found = kill_at_random(tmp_path, scenario, RUNS["approve"])
     # The catalog is approved wholly or not at all: never some of the three entries.
     for run_found in found:
-        content = run_found["before"][f"translations/ru/{SECOND}.po"]
+        content = run_found["after_kill"][f"translations/ru/{SECOND}.po"]
         assert len({fuzzy for _, fuzzy in content.values()}) == 1, run_found["where"]
 
 
@@ -355,6 +356,7 @@ def test_translate_into_a_full_disk_then_with_space_again(
         assert "Traceback" not in done.stderr
         errors = [line for line in done.stderr.splitlines() if line.startswith("error:")]
         assert len(errors) == 1 and FULL in errors[0], done.stderr
+        assert errors[0].startswith(f"error: {translations}"), errors[0]
         assert {p: p.read_bytes() for p in catalog_files(root)} == before
         for path in catalog_files(root):
             assert msgfmt_problems(path) == "", path
