@@ -8,10 +8,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from export_check import assert_exported_whole
 
 from toolkit.config import Settings, load_settings
-from toolkit.corpus.articles import load_article
-from toolkit.corpus.segmentation import SegmentKind
 from toolkit.errors import CatalogError, CorpusError
 from toolkit.export import (
     ExportFormat,
@@ -72,27 +71,8 @@ def test_finished_articles_export_whole(
     language: str,
     article_id: str,
 ) -> None:
-    article = exported[(language, article_id)]
-    catalog = pofile.read_catalog(catalog_path(finished, language, article_id))
-    source = load_article(finished, article_id)
-    title = catalog.find(source.meta.title)
-    assert title is not None and article.title.text == title.msgstr
-    assert article.gaps == ()
-    translatable = {
-        s.paragraph for s in source.segments if s.translatable and s.kind is not SegmentKind.TITLE
-    }
-    assert [p.number for p in article.paragraphs] == sorted(translatable)
-
-    text = render_article(article, ExportFormat.TXT)
-    blocks = text.rstrip("\n").split("\n\n")
-    assert blocks[0] == title.msgstr
-    assert blocks[1] == DATES[(language, ARTICLES[article_id])]
-    assert blocks[2 : 2 + len(translatable)] == [p.text for p in article.paragraphs]
-    assert blocks[2 + len(translatable) :] == list(article.credits)
-    assert "untranslated:" not in text and "fuzzy:" not in text
-    # Every approved sentence of the catalog is in the article, in a paragraph of its own kind.
-    for message in catalog.active:
-        assert message.msgstr in text
+    date = DATES[(language, ARTICLES[article_id])]
+    assert_exported_whole(finished, exported[(language, article_id)], language, article_id, date)
 
 
 @pytest.mark.parametrize(

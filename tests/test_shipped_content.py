@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from corpus_check import assert_segments_rebuild_every_paragraph
+from export_check import assert_exported_whole
 from gettext_check import msgfmt_problems
 from typer.testing import CliRunner
 
@@ -23,12 +24,9 @@ import toolkit.cli.check  # noqa: F401  (registers `toolkit check`; toolkit.cli 
 from toolkit.checks import check_project
 from toolkit.cli import app
 from toolkit.config import Settings, load_settings
-from toolkit.corpus.articles import Article, load_article, load_corpus
-from toolkit.corpus.segmentation import SegmentKind
-from toolkit.export import ExportFormat, TranslatedArticle, plan_export, render_article
+from toolkit.corpus.articles import Article, load_corpus
+from toolkit.export import TranslatedArticle, plan_export, render_article
 from toolkit.findings import Severity
-from toolkit.gettext import pofile
-from toolkit.project.paths import catalog_path
 
 REPO = Path(__file__).resolve().parent.parent
 NNBSP = "\u202f"
@@ -155,27 +153,8 @@ def test_shipped_articles_are_finished(
     language: str,
     article_id: str,
 ) -> None:
-    article = exported[(language, article_id)]
-    catalog = pofile.read_catalog(catalog_path(shipped, language, article_id))
-    source = load_article(shipped, article_id)
-    title = catalog.find(source.meta.title)
-    assert title is not None and article.title.text == title.msgstr
-    assert article.gaps == ()
-    translatable = {
-        s.paragraph for s in source.segments if s.translatable and s.kind is not SegmentKind.TITLE
-    }
-    assert [p.number for p in article.paragraphs] == sorted(translatable)
-
-    text = render_article(article, ExportFormat.TXT)
-    blocks = text.rstrip("\n").split("\n\n")
-    assert blocks[0] == title.msgstr
-    assert blocks[1] == DATES[(language, ARTICLES[article_id])]
-    assert blocks[2 : 2 + len(translatable)] == [p.text for p in article.paragraphs]
-    assert blocks[2 + len(translatable) :] == list(article.credits)
-    assert "untranslated:" not in text and "fuzzy:" not in text
-    # Every approved sentence of the catalog is in the article, in a paragraph of its own kind.
-    for message in catalog.active:
-        assert message.msgstr in text
+    date = DATES[(language, ARTICLES[article_id])]
+    assert_exported_whole(shipped, exported[(language, article_id)], language, article_id, date)
 
 
 @pytest.mark.parametrize(
